@@ -1,4 +1,4 @@
-package dev.contextgateway.cache;
+package dev.contextgateway.time;
 
 enum SystemTicker implements Ticker {
   INSTANCE;

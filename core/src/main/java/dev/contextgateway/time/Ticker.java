@@ -1,4 +1,4 @@
-package dev.contextgateway.cache;
+package dev.contextgateway.time;
 
 /**
  * A source of monotonic time in nanoseconds, injected wherever the library measures or waits, so

@@ -1,0 +1,9 @@
+/**
+ * Injected time: a monotonic {@link dev.contextgateway.time.Ticker} and a
+ * {@link dev.contextgateway.time.Scheduler} for delayed work. Every component that measures or
+ * waits takes both, so tests advance a fake clock instead of sleeping.
+ */
+@NullMarked
+package dev.contextgateway.time;
+
+import org.jspecify.annotations.NullMarked;
