@@ -532,6 +532,11 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
     store.cleanUp();
   }
 
+  /** The stored entry, whatever its freshness, without counting a look-up; for tests. */
+  @Nullable Entry<V> peekForTest(K key) {
+    return store.policy().getIfPresentQuietly(key);
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private void checkArguments(K key, CacheType type, Generator<? super K, V> generator) {
