@@ -297,12 +297,13 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
       flight.type.refreshes.increment();
     }
     Duration timeout = generationTimeout;
-    if (timeout != null) {
-      flight.timeout = scheduler.schedule(executor, () -> timeOut(key, flight, timeout), timeout);
-    }
     try {
+      if (timeout != null) {
+        flight.timeout = scheduler.schedule(executor, () -> timeOut(key, flight, timeout), timeout);
+      }
       executor.execute(() -> generate(key, flight, generator));
     } catch (RuntimeException rejected) {
+      // A scheduler or executor that refuses work must not leave the key's flight in place forever.
       settleFailed(key, flight, rejected);
     }
   }

@@ -118,4 +118,23 @@ class GenerationFailureTest {
     assertThat(generator.calls()).isZero();
     assertThat(failureOf(rejecting.getOrGenerate(key, CONTEXT, generator))).isSameAs(rejected);
   }
+
+  @Test
+  void schedulerRefusingTheTimeout_failsTheGeneration_andFreesTheKey() {
+    java.util.concurrent.RejectedExecutionException refused =
+        new java.util.concurrent.RejectedExecutionException("scheduler shut down");
+    ContextCache<Key, String> refusing =
+        CacheTesting.builder(time)
+            .generationTimeout(java.time.Duration.ofSeconds(1))
+            .scheduler(
+                (executor, task, delay) -> {
+                  throw refused;
+                })
+            .build();
+    ScriptedGenerator<Key> generator = new ScriptedGenerator<>();
+
+    assertThat(failureOf(refusing.getOrGenerate(key, CONTEXT, generator))).isSameAs(refused);
+    assertThat(failureOf(refusing.getOrGenerate(key, CONTEXT, generator))).isSameAs(refused);
+    assertThat(generator.calls()).isZero();
+  }
 }
