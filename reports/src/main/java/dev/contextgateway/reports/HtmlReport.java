@@ -35,6 +35,7 @@ final class HtmlReport {
       td.good { background: #e3f4e1; color: #1d5e1a; font-weight: 600; }
       td.bad { background: #fbe3e3; color: #8c1c1c; font-weight: 600; }
       td.muted { background: #f2f2f2; color: #666; }
+      .targets td:nth-child(1), .targets td:nth-child(6) { white-space: nowrap; }
       svg.chart { display: block; max-width: 100%; height: auto; margin: 6px 0 10px; }
       """;
 
@@ -76,8 +77,9 @@ final class HtmlReport {
         .append(" not measured</span></p>\n<p>")
         .append(Html.escape(Prose.TARGETS))
         .append("</p>\n")
+        .append("<div class=\"targets\">\n")
         .append(table(ReportTables.targets(content.targets())))
-        .append("</section>\n");
+        .append("</div>\n</section>\n");
 
     if (!content.scenarios().isEmpty()) {
       html.append("<section id=\"latency\">\n<h2>Latency (open loop)</h2>\n<p>")

@@ -21,6 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Renders the fixture report in headless Chromium and checks the screenshot shows the charts: the
  * implementations' line and bar colours are painted. Skipped when no {@code chromium} (Debian's
  * package) or {@code chromium-browser} is on the PATH.
+ *
+ * <p>The screenshot is kept in {@code target/screenshot/report.png} for a look by eye; Chromium's
+ * profile lives there too, outside the JUnit temporary folder, so that helper processes still
+ * closing it cannot disturb the folder's deletion.
  */
 class ScreenshotTest {
 
@@ -47,7 +51,9 @@ class ScreenshotTest {
     Optional<Path> chromium = chromium();
     assumeTrue(chromium.isPresent(), "chromium is not installed");
     Path index = Reports.generate(GoldenFiles.copyFixtureRun(temp.resolve("run")));
-    Path png = temp.resolve("report.png");
+    Path out = Files.createDirectories(Path.of("target", "screenshot"));
+    Path png = out.resolve("report.png");
+    Files.deleteIfExists(png);
 
     List<String> command = new ArrayList<>();
     command.add(chromium.get().toString());
@@ -61,14 +67,14 @@ class ScreenshotTest {
             "--disable-component-update",
             "--disable-sync",
             "--hide-scrollbars",
-            "--user-data-dir=" + temp.resolve("profile"),
-            "--screenshot=" + png,
+            "--user-data-dir=" + out.resolve("profile").toAbsolutePath(),
+            "--screenshot=" + png.toAbsolutePath(),
             "--window-size=1400,2400",
             index.toUri().toString()));
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(temp.resolve("chromium.log").toFile())
+            .redirectOutput(out.resolve("chromium.log").toFile())
             .start();
     boolean exited = process.waitFor(120, TimeUnit.SECONDS);
     if (!exited) {
