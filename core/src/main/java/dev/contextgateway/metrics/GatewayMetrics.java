@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *       <td>{@link Latency#LLM_CALL}</td></tr>
  *   <tr><td>{@link #recordRetry()}</td><td>retries</td><td></td></tr>
  *   <tr><td>{@link #recordLimiterWait}, {@link #recordLimiterRejection()}</td>
- *       <td>limiter waits, rejections</td><td>{@link Latency#LIMITER_WAIT}</td></tr>
+ *       <td>limiter waits (admissions that waited), rejections</td>
+ *       <td>{@link Latency#LIMITER_WAIT} (every admission)</td></tr>
  *   <tr><td>{@link #recordBreakerRejection()}</td><td>breaker rejections</td><td></td></tr>
  *   <tr><td>{@link #recordWatcherError()}, {@link #recordWorkspaceInvalidation()}</td>
  *       <td>watcher errors, invalidations</td><td></td></tr>
@@ -147,9 +148,15 @@ public final class GatewayMetrics {
     increment(Count.RETRIES.index());
   }
 
-  /** A call waited {@code waitNanos} for the rate limiter and was admitted. */
+  /**
+   * The rate limiter admitted a call after {@code waitNanos} (0 when it was admitted at once).
+   * Every admission goes into {@link Latency#LIMITER_WAIT}, so its percentiles show how often
+   * calls wait at all; only admissions that waited count as limiter waits.
+   */
   public void recordLimiterWait(long waitNanos) {
-    increment(Count.LIMITER_WAITS.index());
+    if (waitNanos > 0) {
+      increment(Count.LIMITER_WAITS.index());
+    }
     recorder(Latency.LIMITER_WAIT).record(waitNanos);
   }
 

@@ -8,6 +8,6 @@ public enum Latency {
   GENERATION,
   /** One LLM call attempt, successful or not. */
   LLM_CALL,
-  /** Time spent waiting for the rate limiter before a call. */
+  /** Time spent waiting for the rate limiter before a call, 0 for a call admitted at once. */
   LIMITER_WAIT
 }

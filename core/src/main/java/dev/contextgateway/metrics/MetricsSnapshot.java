@@ -119,7 +119,7 @@ public final class MetricsSnapshot {
     return count(Count.RETRIES);
   }
 
-  /** Calls that waited for the rate limiter before being admitted. */
+  /** Calls that waited for the rate limiter before being admitted (not those admitted at once). */
   public long limiterWaits() {
     return count(Count.LIMITER_WAITS);
   }

@@ -4,27 +4,14 @@ import dev.contextgateway.time.Scheduler;
 import dev.contextgateway.time.Ticker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -65,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * <h2>Thread safety</h2>
  *
  * Thread-safe. The event loop and its registrations are confined to the watcher's thread; the
- * debounce state is guarded by the debouncer's lock; counters are {@link LongAdder}s. The
+ * debounce state is guarded by the debouncer's lock; counters are {@code LongAdder}s. The
  * invalidation callback and the listener may be called from the watcher's thread, the executor
  * and the scheduler's thread, one call at a time per cause but not serialized across causes:
  * they must be thread-safe. {@link #close()} blocks for at most a few seconds while the thread
@@ -76,11 +63,6 @@ public final class WorkspaceWatcher implements AutoCloseable {
 
   /** How long {@link #close()} waits for the thread to end. */
   private static final long CLOSE_WAIT_MILLIS = 5_000;
-
-  /** After a failed take, the loop waits this long times 2^(failures - 1), at most a second. */
-  private static final long BACKOFF_MILLIS = 10;
-
-  private static final long MAX_BACKOFF_MILLIS = 1_000;
 
   /** Why the workspace was invalidated. */
   public enum Cause {
@@ -111,43 +93,14 @@ public final class WorkspaceWatcher implements AutoCloseable {
   }
 
   private final Path root;
-  private final Path watchRoot;
-  private final Consumer<Path> invalidation;
-  private final Listener listener;
-  private final Executor executor;
-  private final Set<String> excludedDirectories;
-  private final WatchSource source;
-  private final Debouncer debouncer;
+  private final WatchLoop loop;
   private final Thread thread;
 
-  /** Folders registered and not yet seen gone; written on the watcher's thread. */
-  private final Set<Path> watched = ConcurrentHashMap.newKeySet();
-
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private final CountDownLatch closedSignal = new CountDownLatch(1);
-  private final LongAdder events = new LongAdder();
-  private final LongAdder ignoredEvents = new LongAdder();
-  private final LongAdder invalidations = new LongAdder();
-  private final LongAdder errors = new LongAdder();
-
-  private WorkspaceWatcher(Builder builder, Path root, Consumer<Path> invalidation, WatchSource source) {
+  private WorkspaceWatcher(Path root, WatchLoop loop) {
     this.root = root;
-    this.watchRoot = root.toAbsolutePath().normalize();
-    this.invalidation = invalidation;
-    this.listener = builder.listener;
-    this.executor = builder.executor;
-    this.excludedDirectories = builder.excludedDirectories;
-    this.source = source;
-    this.debouncer =
-        new Debouncer(
-            builder.ticker,
-            builder.scheduler,
-            builder.executor,
-            builder.quietPeriod,
-            builder.maxDelay,
-            () -> invalidate(Cause.CHANGES));
-    Path name = watchRoot.getFileName();
-    this.thread = new Thread(this::run, "workspace-watcher-" + (name == null ? "root" : name));
+    this.loop = loop;
+    Path name = loop.watchRoot().getFileName();
+    this.thread = new Thread(loop, "workspace-watcher-" + (name == null ? "root" : name));
     this.thread.setDaemon(true);
   }
 
@@ -168,27 +121,27 @@ public final class WorkspaceWatcher implements AutoCloseable {
 
   /** How many folders are registered (each holds one system watch). */
   public int watchedDirectories() {
-    return watched.size();
+    return loop.watched.size();
   }
 
   /** Changes seen that count towards an invalidation. */
   public long eventCount() {
-    return events.sum();
+    return loop.events.sum();
   }
 
   /** Changes seen and ignored (hidden entries, excluded folders). */
   public long ignoredEventCount() {
-    return ignoredEvents.sum();
+    return loop.ignoredEvents.sum();
   }
 
   /** Invalidation callbacks that returned normally. */
   public long invalidationCount() {
-    return invalidations.sum();
+    return loop.invalidations.sum();
   }
 
   /** Errors counted (each also logged and reported to the listener). */
   public long errorCount() {
-    return errors.sum();
+    return loop.errors.sum();
   }
 
   /**
@@ -198,12 +151,7 @@ public final class WorkspaceWatcher implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    closedSignal.countDown();
-    debouncer.close();
-    closeSource();
+    loop.close();
     if (Thread.currentThread() != thread) {
       try {
         thread.join(CLOSE_WAIT_MILLIS);
@@ -219,251 +167,8 @@ public final class WorkspaceWatcher implements AutoCloseable {
   @Override
   public String toString() {
     return "WorkspaceWatcher{root=" + root + ", running=" + isRunning() + ", watched="
-        + watched.size() + ", invalidations=" + invalidations.sum() + ", errors=" + errors.sum()
-        + '}';
-  }
-
-  // ------------------------------------------------------------------ the loop
-
-  private void start() {
-    thread.start();
-  }
-
-  private void run() {
-    int failures = 0;
-    try {
-      while (!closed.get()) {
-        WatchKey key;
-        try {
-          key = source.take();
-          failures = 0;
-        } catch (ClosedWatchServiceException e) {
-          if (!closed.get()) {
-            error("The watch service closed unexpectedly; changes are no longer seen", e);
-            invalidateNow(Cause.WATCH_FAILED);
-          }
-          return;
-        } catch (InterruptedException e) {
-          // Not ours to act on: close() wakes the thread by closing the service. Keep watching.
-          continue;
-        } catch (Throwable e) {
-          rethrowIfFatal(e);
-          error("Taking the next watch event failed", e);
-          backOff(++failures);
-          continue;
-        }
-        try {
-          if (!handle(key)) {
-            return;
-          }
-        } catch (Throwable e) {
-          rethrowIfFatal(e);
-          error("Handling watch events failed; invalidating to be safe", e);
-          signalChange();
-        }
-      }
-    } finally {
-      if (!closed.get()) {
-        closeSource();
-      }
-    }
-  }
-
-  /** Handles one signalled key; returns false when the loop should end (root gone). */
-  private boolean handle(WatchKey key) {
-    Path dir = (Path) key.watchable();
-    boolean changed = false;
-    boolean overflow = false;
-    boolean valid;
-    try {
-      for (WatchEvent<?> event : key.pollEvents()) {
-        try {
-          WatchEvent.Kind<?> kind = event.kind();
-          if (kind == StandardWatchEventKinds.OVERFLOW) {
-            overflow = true;
-            continue;
-          }
-          Object context = event.context();
-          if (!(context instanceof Path)) {
-            changed = true;
-            continue;
-          }
-          Path child = dir.resolve((Path) context);
-          if (isIgnored(child, kind)) {
-            ignoredEvents.increment();
-            continue;
-          }
-          events.increment();
-          changed = true;
-          if (kind == StandardWatchEventKinds.ENTRY_CREATE
-              && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-            registerTree(child);
-          }
-        } catch (RuntimeException e) {
-          error("Handling a watch event failed", e);
-          changed = true;
-        }
-      }
-    } finally {
-      valid = key.reset();
-    }
-    if (!valid) {
-      watched.remove(dir);
-      if (dir.equals(watchRoot)) {
-        if (!Files.isDirectory(watchRoot)) {
-          rootDeleted();
-          return false;
-        }
-        // The root's watch was cancelled but the root is still there: watch it again, and treat
-        // the gap like lost events.
-        overflow = true;
-      }
-    }
-    if (overflow) {
-      log.info("Watch events overflowed for {}; re-registering and invalidating", root);
-      registerTree(watchRoot);
-      invalidateNow(Cause.OVERFLOW);
-    } else if (changed) {
-      signalChange();
-    }
-    return true;
-  }
-
-  private boolean isIgnored(Path child, WatchEvent.Kind<?> kind) {
-    Path relative = watchRoot.relativize(child);
-    if (PathRules.isIgnoredBelow(relative, excludedDirectories)) {
-      return true;
-    }
-    Path name = child.getFileName();
-    return name != null
-        && excludedDirectories.contains(name.toString())
-        && kind != StandardWatchEventKinds.ENTRY_DELETE
-        && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
-  }
-
-  private void rootDeleted() {
-    log.warn("Workspace root {} was deleted; invalidating and stopping its watcher", root);
-    notifyListener(() -> listener.onRootDeleted(root));
-    invalidateNow(Cause.ROOT_DELETED);
-  }
-
-  // ------------------------------------------------------------------ registration
-
-  /**
-   * Registers {@code start} and every folder below it that is neither hidden nor excluded. A
-   * folder that cannot be registered is reported as an error and the walk goes on. Registering a
-   * folder again is harmless (the service keeps one key per folder).
-   */
-  private void registerTree(Path start) {
-    try {
-      Files.walkFileTree(
-          start,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              Path name = dir.getFileName();
-              if (!dir.equals(start)
-                  && name != null
-                  && (PathRules.isHidden(name.toString())
-                      || excludedDirectories.contains(name.toString()))) {
-                return FileVisitResult.SKIP_SUBTREE;
-              }
-              try {
-                source.register(dir);
-                watched.add(dir);
-              } catch (IOException | RuntimeException e) {
-                error("Could not watch " + dir, e);
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) {
-              // Gone or unreadable since it was listed; its parent's watch still reports it.
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      error("Could not walk " + start, e);
-    }
-  }
-
-  // ------------------------------------------------------------------ invalidation
-
-  private void signalChange() {
-    try {
-      debouncer.signal();
-    } catch (RuntimeException e) {
-      error("Could not schedule the invalidation; invalidating now", e);
-      invalidateNow(Cause.CHANGES);
-    }
-  }
-
-  private void invalidateNow(Cause cause) {
-    debouncer.cancel();
-    try {
-      executor.execute(() -> invalidate(cause));
-    } catch (RuntimeException e) {
-      error("The executor rejected the invalidation; invalidating on the watcher thread", e);
-      invalidate(cause);
-    }
-  }
-
-  private void invalidate(Cause cause) {
-    if (closed.get()) {
-      return;
-    }
-    try {
-      invalidation.accept(root);
-    } catch (Throwable e) {
-      rethrowIfFatal(e);
-      error("Invalidating workspace " + root + " (" + cause + ") failed", e);
-      return;
-    }
-    invalidations.increment();
-    notifyListener(() -> listener.onInvalidated(root, cause));
-  }
-
-  // ------------------------------------------------------------------ errors
-
-  private void error(String message, Throwable e) {
-    errors.increment();
-    log.warn("{} (workspace {})", message, root, e);
-    notifyListener(() -> listener.onError(root, e));
-  }
-
-  private void notifyListener(Runnable call) {
-    try {
-      call.run();
-    } catch (Throwable e) {
-      rethrowIfFatal(e);
-      errors.increment();
-      log.warn("A workspace watcher listener failed (workspace {})", root, e);
-    }
-  }
-
-  private void backOff(int failures) {
-    long millis = Math.min(MAX_BACKOFF_MILLIS, BACKOFF_MILLIS << Math.min(failures - 1, 20));
-    try {
-      // Waits on the close signal, so close() ends the wait at once.
-      closedSignal.await(millis, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      // Keep watching; close() is the way to stop.
-    }
-  }
-
-  private void closeSource() {
-    try {
-      source.close();
-    } catch (IOException | RuntimeException e) {
-      log.warn("Closing the watch service of {} failed", root, e);
-    }
-  }
-
-  private static void rethrowIfFatal(Throwable e) {
-    if (e instanceof VirtualMachineError) {
-      throw (VirtualMachineError) e;
-    }
+        + watchedDirectories() + ", invalidations=" + invalidationCount() + ", errors="
+        + errorCount() + '}';
   }
 
   /**
@@ -589,17 +294,26 @@ public final class WorkspaceWatcher implements AutoCloseable {
           throw new UncheckedIOException("cannot open a watch service for " + root, e);
         }
       }
-      WorkspaceWatcher watcher = new WorkspaceWatcher(this, root, invalidation, source);
+      WatchLoop loop =
+          new WatchLoop(
+              root,
+              invalidation,
+              listener,
+              executor,
+              excludedDirectories,
+              source,
+              action -> new Debouncer(ticker, scheduler, executor, quietPeriod, maxDelay, action));
       try {
-        source.register(watcher.watchRoot);
+        loop.registerRoot();
       } catch (IOException | RuntimeException e) {
-        watcher.closeSource();
+        loop.closeSource();
         throw new UncheckedIOException(
             "cannot watch workspace root " + root,
             e instanceof IOException ? (IOException) e : new IOException(e));
       }
-      watcher.registerTree(watcher.watchRoot);
-      watcher.start();
+      loop.registerTree(loop.watchRoot());
+      WorkspaceWatcher watcher = new WorkspaceWatcher(root, loop);
+      watcher.thread.start();
       return watcher;
     }
   }

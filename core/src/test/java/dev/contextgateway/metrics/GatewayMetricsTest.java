@@ -52,6 +52,7 @@ class GatewayMetricsTest {
     metrics.recordLlmError(LlmErrorKind.TIMEOUT, 9_000);
     metrics.recordRetry();
     metrics.recordLimiterWait(700);
+    metrics.recordLimiterWait(0); // admitted at once: a latency, not a wait
     metrics.recordLimiterRejection();
     metrics.recordBreakerRejection();
     metrics.recordBreakerRejection();
@@ -86,7 +87,7 @@ class GatewayMetricsTest {
     assertThat(s.latency(Latency.GATEWAY).count()).isEqualTo(2);
     assertThat(s.latency(Latency.GENERATION).count()).isEqualTo(2);
     assertThat(s.latency(Latency.LLM_CALL).count()).isEqualTo(4);
-    assertThat(s.latency(Latency.LIMITER_WAIT).count()).isEqualTo(1);
+    assertThat(s.latency(Latency.LIMITER_WAIT).count()).isEqualTo(2);
   }
 
   @Test
