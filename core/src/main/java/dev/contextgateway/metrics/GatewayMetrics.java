@@ -50,6 +50,16 @@ import org.slf4j.LoggerFactory;
  * wait-free HdrHistogram {@code Recorder}s. Snapshots take short locks that recording never
  * waits on. Every recorded event appears in exactly one interval snapshot and in every later
  * cumulative snapshot.
+ *
+ * <h2>Implementation notes</h2>
+ *
+ * Counters live in one array of {@link LongAdder}s laid out by {@code Count} (plain counters,
+ * then per look-up outcome, per LLM error kind, per degraded mode and reason), so snapshots and
+ * the Micrometer binder walk them generically and an interval is an element-wise difference.
+ * Each latency has a {@code LatencyRecorder}, whose lock its readers take. {@link
+ * #intervalSnapshot()} holds {@code intervalLock} while it reads the counters, swaps the
+ * interval histograms out and moves the interval start, so two interval snapshots never share
+ * an event. Lock order: {@code intervalLock}, then a recorder's lock; recording takes neither.
  */
 public final class GatewayMetrics {
   private static final Logger log = LoggerFactory.getLogger(GatewayMetrics.class);

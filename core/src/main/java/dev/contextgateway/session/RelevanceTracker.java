@@ -50,6 +50,17 @@ import java.util.function.ToDoubleFunction;
  * updates of one session are serialized and none is lost; updates of different sessions do not
  * contend. A snapshot is a consistent state as of one update. Eviction and expiry run on the
  * injected executor.
+ *
+ * <h2>Implementation notes</h2>
+ *
+ * The sessions are a Caffeine cache of {@link SessionSnapshot}s. An update reads the ticker and
+ * copies the caller's file list first, then runs {@code SessionSnapshot.record} inside {@code
+ * asMap().compute} for the session: a pure, bounded function (at most {@code maxFilesPerSession}
+ * files and {@code maxContextsPerSession} contexts copied) that runs under the session's entry
+ * lock and touches no other entry, so it cannot deadlock and holds the lock briefly. Reads are
+ * lock-free: they return the snapshot that was current, re-dated to the time of the read for
+ * the boost's decay. Two updates that read the ticker out of order are applied in lock order;
+ * decay never runs backwards (the later of the two times is kept).
  */
 public final class RelevanceTracker {
   private final Cache<String, SessionSnapshot> sessions;

@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *       listener, registration, the event source) is counted, logged and reported to {@link
  *       Listener#onError}, and the loop goes on with the next event. Only a watch service that
  *       closes under it (not by {@link #close()}) ends the loop; that too is reported and
- *       invalidates, and {@link #isRunning()} then says so.
+ *       invalidates, and {@link #isRunning()} then says so. A failed invalidation is not
+ *       retried: the next change invalidates again.
  * </ul>
  *
  * <p>Building starts the watcher: the tree is registered on the building thread (so every change
@@ -54,9 +55,8 @@ import org.slf4j.LoggerFactory;
  * Thread-safe. The event loop and its registrations are confined to the watcher's thread; the
  * debounce state is guarded by the debouncer's lock; counters are {@code LongAdder}s. The
  * invalidation callback and the listener may be called from the watcher's thread, the executor
- * and the scheduler's thread, one call at a time per cause but not serialized across causes:
- * they must be thread-safe. {@link #close()} blocks for at most a few seconds while the thread
- * ends.
+ * and the scheduler's thread, and calls may overlap: they must be thread-safe. {@link #close()}
+ * blocks for at most a few seconds while the thread ends.
  */
 public final class WorkspaceWatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WorkspaceWatcher.class);
