@@ -243,7 +243,12 @@ class FileDiscovererTest {
     Path fifo = root.resolve("pipe");
     Process mkfifo;
     try {
-      mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+      mkfifo =
+          new ProcessBuilder("mkfifo", fifo.toString())
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
     } catch (IOException e) {
       assumeTrue(false, "mkfifo is not available");
       return;
