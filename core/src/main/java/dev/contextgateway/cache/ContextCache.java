@@ -74,6 +74,15 @@ public interface ContextCache<K, V> extends AutoCloseable {
   Optional<CacheResult<V>> get(K key, CacheType type, boolean allowStale);
 
   /**
+   * The entry a caller may serve instead of a generation it stopped waiting for (its own deadline
+   * passed, say): fresh ({@link CacheResult.Outcome#HIT}), stale within its stale-while-revalidate
+   * window ({@link CacheResult.Outcome#STALE}), or stale within its stale-if-error window ({@link
+   * CacheResult.Outcome#STALE_ON_ERROR}). Counts no look-up (the caller's look-up was counted when
+   * it missed) but counts a stale-on-error serve; starts no generation.
+   */
+  Optional<CacheResult<V>> getFallback(K key, CacheType type);
+
+  /**
    * Stores {@code value} for {@code key} as if just generated. A generation of the key in flight
    * still completes for its callers but does not overwrite this value. A value heavier than the
    * byte bound is not stored (and any older entry is removed).

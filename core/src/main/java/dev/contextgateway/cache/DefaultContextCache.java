@@ -184,6 +184,30 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
     return Optional.empty();
   }
 
+  @Override
+  public Optional<CacheResult<V>> getFallback(K key, CacheType type) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(type, "type");
+    checkOpen();
+    typeState(type);
+    long now = ticker.read();
+    Entry<V> cached = store.getIfPresent(key);
+    if (cached == null) {
+      return Optional.empty();
+    }
+    if (now < cached.freshUntil) {
+      return Optional.of(result(cached, CacheResult.Outcome.HIT, now));
+    }
+    if (now < cached.staleUntil) {
+      return Optional.of(result(cached, CacheResult.Outcome.STALE, now));
+    }
+    if (now < cached.keepUntil) {
+      cached.type.staleOnError.increment();
+      return Optional.of(result(cached, CacheResult.Outcome.STALE_ON_ERROR, now));
+    }
+    return Optional.empty();
+  }
+
   /**
    * Serves a cached entry if it is fresh or within its stale-while-revalidate window, counting the
    * hit and starting a refresh where due; false if the entry cannot be served.

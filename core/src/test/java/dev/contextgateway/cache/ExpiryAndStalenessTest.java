@@ -175,4 +175,24 @@ class ExpiryAndStalenessTest {
     assertThat(stats.misses()).isEqualTo(2); // the populating call and the strict get
     assertThat(stats.staleHits()).isEqualTo(1);
   }
+
+  @Test
+  void getFallback_servesWhateverAFailedCallerMayUse_withoutCountingALookup() {
+    populate(CONTEXT, "v1");
+    long lookups = cache.stats().of(CONTEXT).lookups();
+
+    assertThat(cache.getFallback(key, CONTEXT)).hasValueSatisfying(r -> assertThat(r.outcome()).isEqualTo(Outcome.HIT));
+    time.advance(Duration.ofMinutes(10));
+    assertThat(cache.getFallback(key, CONTEXT)).hasValueSatisfying(r -> assertThat(r.outcome()).isEqualTo(Outcome.STALE));
+    time.advance(Duration.ofMinutes(5));
+    assertThat(cache.getFallback(key, CONTEXT))
+        .hasValueSatisfying(r -> assertThat(r.outcome()).isEqualTo(Outcome.STALE_ON_ERROR));
+    time.advance(Duration.ofMinutes(30));
+    assertThat(cache.getFallback(key, CONTEXT)).isEmpty();
+
+    TypeStats stats = cache.stats().of(CONTEXT);
+    assertThat(stats.lookups()).isEqualTo(lookups);
+    assertThat(stats.staleOnError()).isEqualTo(1);
+    assertThat(generator.calls()).isEqualTo(1);
+  }
 }
