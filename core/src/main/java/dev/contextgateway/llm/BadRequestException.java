@@ -10,7 +10,9 @@ public final class BadRequestException extends LlmException {
 
   private final int statusCode;
 
-  /** @param statusCode the HTTP status (200 for a prompt blocked in a successful response) */
+  /**
+   * @param statusCode the HTTP status (200 for a prompt blocked in a successful response)
+   */
   public BadRequestException(String message, int statusCode) {
     super(message, null);
     this.statusCode = statusCode;

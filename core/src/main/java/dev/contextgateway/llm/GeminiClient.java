@@ -9,13 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,9 +51,9 @@ import org.slf4j.LoggerFactory;
  * <h2>Resources</h2>
  *
  * An {@link GeminiClientBuilder#httpClient injected} {@code HttpClient} stays the caller's. One the
- * builder creates is owned: {@link #close()} fails the calls in flight (cancelling their
- * exchanges) and shuts it down where the JDK can (21 and later; on 17 its selector thread ends once
- * the client is unreachable).
+ * builder creates is owned: {@link #close()} fails the calls in flight (cancelling their exchanges)
+ * and shuts it down where the JDK can (21 and later; on 17 its selector thread ends once the client
+ * is unreachable).
  */
 public final class GeminiClient implements LlmClient {
   private static final Logger log = LoggerFactory.getLogger(GeminiClient.class);
@@ -74,7 +74,12 @@ public final class GeminiClient implements LlmClient {
   private final Executor executor;
   private final Ticker ticker;
   private final Scheduler scheduler;
-  private final Set<CompletableFuture<LlmResponse>> inFlight = ConcurrentHashMap.newKeySet();
+
+  /** Calls in flight by a sequence number (futures have no value equality to key a set by). */
+  private final ConcurrentHashMap<Long, CompletableFuture<LlmResponse>> inFlight =
+      new ConcurrentHashMap<>();
+
+  private final AtomicLong callIds = new AtomicLong();
   private volatile boolean closed;
 
   GeminiClient(
@@ -124,44 +129,60 @@ public final class GeminiClient implements LlmClient {
             .build();
 
     CompletableFuture<LlmResponse> result = new CompletableFuture<>();
-    inFlight.add(result);
+    long callId = callIds.incrementAndGet();
+    inFlight.put(callId, result);
     CompletableFuture<HttpResponse<byte[]>> exchange;
     try {
       exchange = http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
     } catch (RuntimeException rejected) {
-      inFlight.remove(result);
+      inFlight.remove(callId);
       result.completeExceptionally(errors.fromIo(rejected));
       return result;
     }
-    Future<?> timer =
-        scheduler.schedule(
-            executor,
-            () -> {
-              // Abort the exchange before the caller hears of the timeout, so a caller that sees
-              // the timeout knows the exchange is already being torn down.
-              exchange.cancel(true);
-              result.completeExceptionally(
-                  new LlmTimeoutException(
-                      "no answer from "
-                          + model
-                          + " within the deadline ("
-                          + Duration.ofNanos(remaining)
-                          + " after the call started)"));
-            },
-            Duration.ofNanos(remaining));
+    Future<?> timer;
+    try {
+      timer = scheduleDeadline(result, exchange, remaining);
+    } catch (RuntimeException refused) {
+      exchange.cancel(true);
+      inFlight.remove(callId);
+      result.completeExceptionally(refused);
+      return result;
+    }
     // The dependent futures these return complete when the actions have run; nothing waits on them.
     var unusedSettle = exchange.whenComplete((response, error) -> settle(result, response, error));
-    var unusedCleanup = result.whenComplete(
-        (response, error) -> {
-          timer.cancel(false);
-          exchange.cancel(true);
-          inFlight.remove(result);
-        });
+    var unusedCleanup =
+        result.whenComplete(
+            (response, error) -> {
+              timer.cancel(false);
+              exchange.cancel(true);
+              inFlight.remove(callId);
+            });
     if (closed) {
       // close() may have run its sweep before this call joined inFlight.
       result.completeExceptionally(closedException());
     }
     return result;
+  }
+
+  private Future<?> scheduleDeadline(
+      CompletableFuture<LlmResponse> result,
+      CompletableFuture<HttpResponse<byte[]>> exchange,
+      long remaining) {
+    return scheduler.schedule(
+        executor,
+        () -> {
+          // Abort the exchange before the caller hears of the timeout, so a caller that sees
+          // the timeout knows the exchange is already being torn down.
+          exchange.cancel(true);
+          result.completeExceptionally(
+              new LlmTimeoutException(
+                  "no answer from "
+                      + model
+                      + " within the deadline ("
+                      + Duration.ofNanos(remaining)
+                      + " after the call started)"));
+        },
+        Duration.ofNanos(remaining));
   }
 
   private void settle(
@@ -199,7 +220,8 @@ public final class GeminiClient implements LlmClient {
   }
 
   private static Throwable unwrap(@Nullable Throwable error) {
-    Throwable cause = error == null ? new IllegalStateException("exchange ended without a response") : error;
+    Throwable cause =
+        error == null ? new IllegalStateException("exchange ended without a response") : error;
     while (cause instanceof CompletionException && cause.getCause() != null) {
       cause = cause.getCause();
     }
@@ -217,8 +239,8 @@ public final class GeminiClient implements LlmClient {
 
   /**
    * Fails every call in flight with {@link IllegalStateException} (cancelling its exchange) and
-   * shuts an owned {@code HttpClient} down where the JDK supports it. Later calls fail the same way.
-   * Idempotent.
+   * shuts an owned {@code HttpClient} down where the JDK supports it. Later calls fail the same
+   * way. Idempotent.
    */
   @Override
   public void close() {
@@ -226,7 +248,7 @@ public final class GeminiClient implements LlmClient {
       return;
     }
     closed = true;
-    for (CompletableFuture<LlmResponse> call : inFlight) {
+    for (CompletableFuture<LlmResponse> call : inFlight.values()) {
       call.completeExceptionally(closedException());
     }
     if (ownsHttp) {

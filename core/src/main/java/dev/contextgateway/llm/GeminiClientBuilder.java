@@ -115,8 +115,8 @@ public final class GeminiClientBuilder {
   }
 
   /**
-   * The HTTP client to send with. It stays the caller's: closing the Gemini client does not shut
-   * it down. Without it the Gemini client creates its own (HTTP/2 preferred, the {@link
+   * The HTTP client to send with. It stays the caller's: closing the Gemini client does not shut it
+   * down. Without it the Gemini client creates its own (HTTP/2 preferred, the {@link
    * #connectTimeout}, the {@link #executor}) and owns it.
    */
   public GeminiClientBuilder httpClient(HttpClient httpClient) {
@@ -124,7 +124,9 @@ public final class GeminiClientBuilder {
     return this;
   }
 
-  /** The connect timeout of an owned HTTP client. The call's deadline bounds the whole call anyway. */
+  /**
+   * The connect timeout of an owned HTTP client. The call's deadline bounds the whole call anyway.
+   */
   public GeminiClientBuilder connectTimeout(Duration connectTimeout) {
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     if (connectTimeout.isNegative() || connectTimeout.isZero()) {
@@ -189,7 +191,10 @@ public final class GeminiClientBuilder {
       char c = key.charAt(i);
       if (c < 0x21 || c > 0x7e) {
         throw new IllegalArgumentException(
-            setting + " must be printable ASCII without spaces (character at index " + i + " is not)");
+            setting
+                + " must be printable ASCII without spaces (character at index "
+                + i
+                + " is not)");
       }
     }
     return new ApiKey(key);

@@ -8,9 +8,8 @@ import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes {@code generateContent} request bodies and reads successful response bodies of the
- * Gemini REST API. Stateless and thread-safe (an {@link ObjectMapper} is safe to share once
- * configured).
+ * Writes {@code generateContent} request bodies and reads successful response bodies of the Gemini
+ * REST API. Stateless and thread-safe (an {@link ObjectMapper} is safe to share once configured).
  *
  * <p>Request: {@code {"contents":[{"role":"user","parts":[{"text":...}]}],
  * "generationConfig":{"maxOutputTokens":...,"temperature":...}}}. Response: {@code
@@ -53,7 +52,8 @@ final class GeminiCodec {
    * Reads a successful (2xx) response body.
    *
    * @throws BadResponseException if the body is not JSON, is truncated, or holds no usable text
-   * @throws BadRequestException if the provider blocked the prompt ({@code promptFeedback.blockReason})
+   * @throws BadRequestException if the provider blocked the prompt ({@code
+   *     promptFeedback.blockReason})
    */
   LlmResponse response(byte[] body) {
     JsonNode root = readTree(body);
@@ -64,7 +64,8 @@ final class GeminiCodec {
     if (!candidates.isArray() || candidates.isEmpty()) {
       String blockReason = root.path("promptFeedback").path("blockReason").asText("");
       if (!blockReason.isEmpty()) {
-        throw new BadRequestException("prompt blocked by the provider: " + key.scrub(blockReason), 200);
+        throw new BadRequestException(
+            "prompt blocked by the provider: " + key.scrub(blockReason), 200);
       }
       throw new BadResponseException("response has no candidates", null);
     }
@@ -115,7 +116,8 @@ final class GeminiCodec {
               + key.scrub(String.valueOf(malformed.getOriginalMessage())),
           null);
     } catch (IOException unexpected) {
-      throw new BadResponseException("response body cannot be read: " + unexpected.getClass().getName(), null);
+      throw new BadResponseException(
+          "response body cannot be read: " + unexpected.getClass().getName(), null);
     }
   }
 

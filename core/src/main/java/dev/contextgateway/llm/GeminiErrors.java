@@ -58,10 +58,12 @@ final class GeminiErrors {
       return new LlmTimeoutException("the Gemini API did not answer within the request timeout");
     }
     if (error instanceof ConnectException) {
-      return new UnavailableException("cannot connect to the Gemini API: " + describe(error), 0, error);
+      return new UnavailableException(
+          "cannot connect to the Gemini API: " + describe(error), 0, error);
     }
     if (error instanceof IOException) {
-      return new UnavailableException("I/O error talking to the Gemini API: " + describe(error), 0, error);
+      return new UnavailableException(
+          "I/O error talking to the Gemini API: " + describe(error), 0, error);
     }
     return error;
   }
@@ -155,10 +157,13 @@ final class GeminiErrors {
 
   private String describe(Throwable error) {
     String message = error.getMessage();
-    return error.getClass().getSimpleName() + (message == null ? "" : " (" + shorten(key.scrub(message)) + ")");
+    return error.getClass().getSimpleName()
+        + (message == null ? "" : " (" + shorten(key.scrub(message)) + ")");
   }
 
   private static String shorten(String text) {
-    return text.length() <= MAXIMUM_MESSAGE_CHARS ? text : text.substring(0, MAXIMUM_MESSAGE_CHARS) + "...";
+    return text.length() <= MAXIMUM_MESSAGE_CHARS
+        ? text
+        : text.substring(0, MAXIMUM_MESSAGE_CHARS) + "...";
   }
 }

@@ -22,8 +22,8 @@ import java.util.concurrent.CompletableFuture;
  * </ul>
  *
  * <p>Implementations are thread-safe. {@link #close()} releases what the client owns; calls made
- * after it fail with {@link IllegalStateException}. The default {@code close()} does nothing, so
- * a client that owns nothing can be written as a lambda.
+ * after it fail with {@link IllegalStateException}. The default {@code close()} does nothing, so a
+ * client that owns nothing can be written as a lambda.
  */
 @FunctionalInterface
 public interface LlmClient extends AutoCloseable {

@@ -10,10 +10,10 @@ import org.jspecify.annotations.Nullable;
  * which the caller needs the answer.
  *
  * <p>The {@code deadline} is an absolute reading of the {@link Ticker} the clients were built with
- * (nanoseconds, compared as {@link System#nanoTime()} readings are: by the sign of the
- * difference). An absolute reading, rather than a timeout, keeps one deadline for a whole call
- * however many layers and attempts it passes through; {@link #of(String, Ticker, Duration)} makes
- * one from a timeout.
+ * (nanoseconds, compared as {@link System#nanoTime()} readings are: by the sign of the difference).
+ * An absolute reading, rather than a timeout, keeps one deadline for a whole call however many
+ * layers and attempts it passes through; {@link #of(String, Ticker, Duration)} makes one from a
+ * timeout.
  *
  * @param prompt the user prompt; not empty
  * @param deadline the ticker reading after which the caller no longer wants the answer
@@ -29,7 +29,8 @@ public record LlmRequest(
       throw new IllegalArgumentException("prompt must not be empty");
     }
     if (maxOutputTokens != null && maxOutputTokens <= 0) {
-      throw new IllegalArgumentException("maxOutputTokens must be positive, was " + maxOutputTokens);
+      throw new IllegalArgumentException(
+          "maxOutputTokens must be positive, was " + maxOutputTokens);
     }
     if (temperature != null && !(temperature >= 0 && temperature <= 2)) {
       throw new IllegalArgumentException("temperature must be in [0, 2], was " + temperature);
@@ -72,7 +73,9 @@ public record LlmRequest(
         + "]";
   }
 
-  /** Longest timeout taken as is (about 146 years); longer ones are cut to it, so sums never wrap. */
+  /**
+   * Longest timeout taken as is (about 146 years); longer ones are cut to it, so sums never wrap.
+   */
   private static final long MAXIMUM_TIMEOUT_NANOS = Long.MAX_VALUE >> 1;
 
   private static long saturatedNanos(Duration duration) {

@@ -3,9 +3,9 @@ package dev.contextgateway.llm;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The provider could not be reached or failed on its side: HTTP 5xx (500 INTERNAL, 503
- * UNAVAILABLE, 504 DEADLINE_EXCEEDED), HTTP 408, a connect or I/O error, a reset connection, an
- * empty response. Retryable.
+ * The provider could not be reached or failed on its side: HTTP 5xx (500 INTERNAL, 503 UNAVAILABLE,
+ * 504 DEADLINE_EXCEEDED), HTTP 408, a connect or I/O error, a reset connection, an empty response.
+ * Retryable.
  */
 public final class UnavailableException extends LlmException {
   private static final long serialVersionUID = 1L;

@@ -20,15 +20,15 @@ import org.jspecify.annotations.Nullable;
  * here ({@link TickerClock}, and the ticker itself in nanoseconds); call durations are measured by
  * the caller anyway and passed in.
  *
- * <p><b>Open to half-open without a thread.</b> Automatic transition is off, so Resilience4j
- * starts no timer: the first {@link #tryAcquirePermission()} after the open wait (strictly after,
- * at millisecond resolution) moves the breaker to half-open under Resilience4j's lock and takes
- * one of the half-open permits. {@link #state()} therefore still says OPEN after the wait until a
- * call arrives.
+ * <p><b>Open to half-open without a thread.</b> Automatic transition is off, so Resilience4j starts
+ * no timer: the first {@link #tryAcquirePermission()} after the open wait (strictly after, at
+ * millisecond resolution) moves the breaker to half-open under Resilience4j's lock and takes one of
+ * the half-open permits. {@link #state()} therefore still says OPEN after the wait until a call
+ * arrives.
  *
- * <p><b>Half-open.</b> Resilience4j hands out exactly {@code permittedCallsInHalfOpenState}
- * permits with an atomic counter; calls beyond them are refused (I7). A permit taken must be given
- * back by exactly one of {@link #onResult} or {@link #release}.
+ * <p><b>Half-open.</b> Resilience4j hands out exactly {@code permittedCallsInHalfOpenState} permits
+ * with an atomic counter; calls beyond them are refused (I7). A permit taken must be given back by
+ * exactly one of {@link #onResult} or {@link #release}.
  *
  * <p><b>Classification.</b> Rate limits and exhausted quotas are ignored (the permit is released,
  * nothing recorded); bad requests are recorded as successes; everything else is a failure.
@@ -92,7 +92,9 @@ final class Breaker {
     return map(breaker.getState());
   }
 
-  /** A failure rate summary for messages, e.g. {@code "failure rate 60.0%, slow-call rate 0.0%"}. */
+  /**
+   * A failure rate summary for messages, e.g. {@code "failure rate 60.0%, slow-call rate 0.0%"}.
+   */
   String describe() {
     CircuitBreaker.Metrics metrics = breaker.getMetrics();
     return "failure rate "
@@ -103,14 +105,10 @@ final class Breaker {
   }
 
   private static CircuitState map(CircuitBreaker.State state) {
-    switch (state) {
-      case OPEN:
-      case FORCED_OPEN:
-        return CircuitState.OPEN;
-      case HALF_OPEN:
-        return CircuitState.HALF_OPEN;
-      default:
-        return CircuitState.CLOSED;
-    }
+    return switch (state) {
+      case OPEN, FORCED_OPEN -> CircuitState.OPEN;
+      case HALF_OPEN -> CircuitState.HALF_OPEN;
+      default -> CircuitState.CLOSED;
+    };
   }
 }

@@ -19,8 +19,8 @@ import java.util.Objects;
  * The breaker opens when, over the last {@link #slidingWindowSize} calls and once at least {@link
  * #minimumNumberOfCalls} were recorded, the failure rate reaches {@link #failureRateThreshold} or
  * the slow-call rate reaches {@link #slowCallRateThreshold}. Open, it fails calls at once with
- * {@link CircuitOpenException}. After {@link #waitInOpenState} the first call to arrive moves it
- * to half-open (no timer thread is involved); half-open, it admits exactly {@link
+ * {@link CircuitOpenException}. After {@link #waitInOpenState} the first call to arrive moves it to
+ * half-open (no timer thread is involved); half-open, it admits exactly {@link
  * #permittedCallsInHalfOpenState} trial calls, then closes if their failure and slow rates are
  * below the thresholds and opens again otherwise.
  */
@@ -128,7 +128,8 @@ public final class CircuitBreakerSettings {
     public Builder slowCallDuration(Duration slowCallDuration) {
       Objects.requireNonNull(slowCallDuration, "slowCallDuration");
       if (slowCallDuration.isNegative() || slowCallDuration.isZero()) {
-        throw new IllegalArgumentException("slowCallDuration must be positive, was " + slowCallDuration);
+        throw new IllegalArgumentException(
+            "slowCallDuration must be positive, was " + slowCallDuration);
       }
       this.slowCallDuration = slowCallDuration;
       return this;
@@ -172,7 +173,11 @@ public final class CircuitBreakerSettings {
       return this;
     }
 
-    /** @throws IllegalStateException if {@code minimumNumberOfCalls} exceeds the window */
+    /**
+     * Builds the settings.
+     *
+     * @throws IllegalStateException if {@code minimumNumberOfCalls} exceeds the window
+     */
     public CircuitBreakerSettings build() {
       if (minimumNumberOfCalls > slidingWindowSize) {
         throw new IllegalStateException(

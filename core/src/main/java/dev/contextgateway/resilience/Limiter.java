@@ -43,11 +43,11 @@ import org.jspecify.annotations.Nullable;
  * deadline if it is still waiting (the bound is a bound: two buckets can make the real wait
  * longer).
  *
- * <p><b>Concurrency.</b> {@code lock} guards the buckets, the queue, the pause and the drain
- * timer. Futures are completed and listeners called outside it. Tasks are scheduled while holding
- * it, so the lock order is: this lock, then the scheduler's own; scheduled tasks never run under
- * the lock. A waiter whose future completes (cancelled, expired) while a drain is admitting it may
- * have taken tokens it does not use; that only ever admits less, never more.
+ * <p><b>Concurrency.</b> {@code lock} guards the buckets, the queue, the pause and the drain timer.
+ * Futures are completed and listeners called outside it. Tasks are scheduled while holding it, so
+ * the lock order is: this lock, then the scheduler's own; scheduled tasks never run under the lock.
+ * A waiter whose future completes (cancelled, expired) while a drain is admitting it may have taken
+ * tokens it does not use; that only ever admits less, never more.
  */
 final class Limiter {
   private static final double NANOS_PER_MINUTE = 60e9;
@@ -124,7 +124,8 @@ final class Limiter {
    * {@link RateLimitedException} when it cannot go before its deadline.
    */
   Ticket acquire(long inputTokens, long deadline) {
-    long charge = inputTokensPerMinute == 0 ? 0 : Math.min(Math.max(1, inputTokens), inputTokenBurst);
+    long charge =
+        inputTokensPerMinute == 0 ? 0 : Math.min(Math.max(1, inputTokens), inputTokenBurst);
     long now = ticker.read();
     Ticket ticket = new Ticket(charge, deadline, now);
     boolean admitted = false;
@@ -307,10 +308,17 @@ final class Limiter {
   private long leastWaitLocked(long now, long charge) {
     long wait = Math.max(0, pausedUntil - now);
     if (requests != null) {
-      wait = Math.max(wait, refillNanos(requests.getAvailableTokens(), queue.size() + 1L, requestsPerMinute));
+      wait =
+          Math.max(
+              wait,
+              refillNanos(requests.getAvailableTokens(), queue.size() + 1L, requestsPerMinute));
     }
     if (tokens != null) {
-      wait = Math.max(wait, refillNanos(tokens.getAvailableTokens(), queuedCharge + charge, inputTokensPerMinute));
+      wait =
+          Math.max(
+              wait,
+              refillNanos(
+                  tokens.getAvailableTokens(), queuedCharge + charge, inputTokensPerMinute));
     }
     return wait;
   }

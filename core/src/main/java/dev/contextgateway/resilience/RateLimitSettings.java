@@ -8,17 +8,17 @@ import dev.contextgateway.llm.LlmRequest;
  *
  * <h2>Guarantee (I8)</h2>
  *
- * Over any time window of length {@code T}, the calls admitted number at most {@code requestBurst
- * + requestsPerMinute × T / 1 min}, and their token charges sum to at most {@code inputTokenBurst
- * + inputTokensPerMinute × T / 1 min}. With the default bursts (a minute's worth) that is at most
+ * Over any time window of length {@code T}, the calls admitted number at most {@code requestBurst +
+ * requestsPerMinute × T / 1 min}, and their token charges sum to at most {@code inputTokenBurst +
+ * inputTokensPerMinute × T / 1 min}. With the default bursts (a minute's worth) that is at most
  * twice the per-minute figure in any one minute and the per-minute figure sustained; set smaller
  * bursts to stay further inside a provider's quota.
  *
  * <h2>Token estimate</h2>
  *
  * A call is charged {@code ceil(promptChars / 4)} input tokens (at least 1), the usual rule of
- * thumb for English text and code; a charge above {@code inputTokenBurst} is cut to it, so that
- * one large prompt waits for a full bucket instead of never being admitted.
+ * thumb for English text and code; a charge above {@code inputTokenBurst} is cut to it, so that one
+ * large prompt waits for a full bucket instead of never being admitted.
  */
 public final class RateLimitSettings {
   /** The characters per token of the input estimate. */
@@ -117,13 +117,16 @@ public final class RateLimitSettings {
     }
 
     /**
+     * Builds the settings.
+     *
      * @throws IllegalStateException if neither per-minute limit is set, or a burst is set without
      *     its per-minute limit
      */
     public RateLimitSettings build() {
       if (requestsPerMinute == 0 && inputTokensPerMinute == 0) {
         throw new IllegalStateException(
-            "requestsPerMinute or inputTokensPerMinute must be set; for no limit, set no rate limit");
+            "requestsPerMinute or inputTokensPerMinute must be set; for no limit, set no rate"
+                + " limit");
       }
       if (requestBurst > 0 && requestsPerMinute == 0) {
         throw new IllegalStateException(

@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
  * Observes what a {@link ResiliencePolicy} does, for metrics and logs. Every method has a no-op
  * default, so an implementation overrides what it needs.
  *
- * <p>Methods are called synchronously on whichever thread caused the event (a caller, a timer,
- * the thread completing an HTTP exchange), possibly concurrently, so they must be thread-safe,
- * quick and non-blocking. An exception thrown by a method is logged and otherwise ignored; it
- * never affects a call.
+ * <p>Methods are called synchronously on whichever thread caused the event (a caller, a timer, the
+ * thread completing an HTTP exchange), possibly concurrently, so they must be thread-safe, quick
+ * and non-blocking. An exception thrown by a method is logged and otherwise ignored; it never
+ * affects a call.
  */
 public interface ResilienceListener {
 
@@ -34,8 +34,8 @@ public interface ResilienceListener {
   default void onRetry(int attempt, Duration delay, LlmException cause) {}
 
   /**
-   * An attempt reached the client and ended after {@code elapsed}, successfully if {@code
-   * failure} is {@code null}. Not called for an attempt the caller abandoned by cancelling.
+   * An attempt reached the client and ended after {@code elapsed}, successfully if {@code failure}
+   * is {@code null}. Not called for an attempt the caller abandoned by cancelling.
    */
   default void onAttempt(Duration elapsed, @Nullable Throwable failure) {}
 }

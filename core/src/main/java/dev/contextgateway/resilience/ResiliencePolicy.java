@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each retry goes through the limiter and the breaker again. A call fails with the last
  * attempt's failure (an {@link dev.contextgateway.llm.LlmException} subclass, or {@link
- * CircuitOpenException}, or the limiter's {@link dev.contextgateway.llm.RateLimitedException});
- * it never fails later than its deadline, give or take the scheduler's lateness.
+ * CircuitOpenException}, or the limiter's {@link dev.contextgateway.llm.RateLimitedException}); it
+ * never fails later than its deadline, give or take the scheduler's lateness.
  *
  * <h2>Sharing</h2>
  *
@@ -42,11 +42,11 @@ import org.jspecify.annotations.Nullable;
  * Thread-safe. Nothing blocks: waits (backoff, limiter, pause) are tasks on the injected {@link
  * Scheduler} handed to the injected executor, and all time is read from the injected {@link
  * Ticker}, which must be the one callers read their deadlines from. Cancelling a call's future
- * cancels whatever it is doing (a wait, which leaves the limiter queue, or the client's future)
- * and leaves no task scheduled.
+ * cancels whatever it is doing (a wait, which leaves the limiter queue, or the client's future) and
+ * leaves no task scheduled.
  *
- * <p>The policy holds no thread or other resource; closing a decorated client closes the client
- * it decorates.
+ * <p>The policy holds no thread or other resource; closing a decorated client closes the client it
+ * decorates.
  */
 public final class ResiliencePolicy {
   final Limiter limiter;
@@ -88,8 +88,8 @@ public final class ResiliencePolicy {
   }
 
   /**
-   * The circuit breaker's state. After the open wait it still reads {@link CircuitState#OPEN}
-   * until the next call moves the breaker to half-open.
+   * The circuit breaker's state. After the open wait it still reads {@link CircuitState#OPEN} until
+   * the next call moves the breaker to half-open.
    */
   public CircuitState circuitState() {
     return breaker.state();
@@ -97,7 +97,13 @@ public final class ResiliencePolicy {
 
   @Override
   public String toString() {
-    return "ResiliencePolicy[" + retry + ", " + (rateLimit == null ? "no rate limit" : rateLimit) + ", " + circuitBreaker + "]";
+    return "ResiliencePolicy["
+        + retry
+        + ", "
+        + (rateLimit == null ? "no rate limit" : rateLimit)
+        + ", "
+        + circuitBreaker
+        + "]";
   }
 
   /**

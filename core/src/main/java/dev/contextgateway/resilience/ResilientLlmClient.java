@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  * step, so the field is always written in step order (each write happens-before the next through
  * the completion that links them) and never points at a step that is over while a later one runs.
  * When the call's future completes for any reason, including the caller cancelling it, the current
- * step's canceller runs: a limiter wait leaves the queue, an attempt cancels the client's future,
- * a backoff cancels its timer. A step that starts after the call completed cancels itself at once.
+ * step's canceller runs: a limiter wait leaves the queue, an attempt cancels the client's future, a
+ * backoff cancels its timer. A step that starts after the call completed cancels itself at once.
  *
  * <p><b>Breaker permits.</b> Every permit taken is returned exactly once: through the outcome of
  * the attempt, or released unrecorded when the caller abandoned the attempt.
@@ -55,7 +55,7 @@ final class ResilientLlmClient implements LlmClient {
     }
     policy.budget.recordCall();
     Call call = new Call(request);
-    call.limit(1);
+    call.guard(() -> call.limit(1));
     return call.result;
   }
 
@@ -84,6 +84,19 @@ final class ResilientLlmClient implements LlmClient {
       var unused = result.whenComplete((response, failure) -> cancelStep.run());
     }
 
+    /**
+     * Runs a step's body, failing the call if it throws (a scheduler that refuses a task, a
+     * listener's bug that escaped): a continuation's exception would otherwise be lost in a future
+     * nobody reads, and the call would never complete.
+     */
+    void guard(Runnable body) {
+      try {
+        body.run();
+      } catch (RuntimeException | Error unexpected) {
+        result.completeExceptionally(unexpected);
+      }
+    }
+
     private void step(Runnable canceller) {
       cancelStep = canceller;
       if (result.isDone()) {
@@ -100,13 +113,15 @@ final class ResilientLlmClient implements LlmClient {
       step(ticket::cancel);
       var unused =
           ticket.future.whenComplete(
-              (admitted, failure) -> {
-                if (failure == null) {
-                  send(attempt);
-                } else if (!(failure instanceof CancellationException)) {
-                  failed(attempt, unwrap(failure));
-                }
-              });
+              (admitted, failure) ->
+                  guard(
+                      () -> {
+                        if (failure == null) {
+                          send(attempt);
+                        } else if (!(failure instanceof CancellationException)) {
+                          failed(attempt, unwrap(failure));
+                        }
+                      }));
     }
 
     /** Step: pass the breaker and call the client, within the attempt's deadline. */
@@ -121,7 +136,11 @@ final class ResilientLlmClient implements LlmClient {
         failed(
             attempt,
             new CircuitOpenException(
-                "the circuit breaker is " + state + " (" + breaker.describe() + "); the call was not sent",
+                "the circuit breaker is "
+                    + state
+                    + " ("
+                    + breaker.describe()
+                    + "); the call was not sent",
                 state));
         return;
       }
@@ -145,18 +164,21 @@ final class ResilientLlmClient implements LlmClient {
                 if (failure != null) {
                   outcome.completeExceptionally(unwrap(failure));
                 } else if (response == null) {
-                  outcome.completeExceptionally(new IllegalStateException("client completed with null"));
+                  outcome.completeExceptionally(
+                      new IllegalStateException("client completed with null"));
                 } else {
                   outcome.complete(response);
                 }
               });
       var unusedOutcome =
           outcome.whenComplete(
-              (response, failure) -> {
-                timer.cancel(false);
-                inner.cancel(true);
-                finish(attempt, start, outcome.isCancelled(), response, failure);
-              });
+              (response, failure) ->
+                  guard(
+                      () -> {
+                        timer.cancel(false);
+                        inner.cancel(true);
+                        finish(attempt, start, outcome.isCancelled(), response, failure);
+                      }));
     }
 
     private CompletableFuture<LlmResponse> callDelegate(LlmRequest attemptRequest) {
@@ -164,7 +186,8 @@ final class ResilientLlmClient implements LlmClient {
         CompletableFuture<LlmResponse> future = delegate.generate(attemptRequest);
         return future != null
             ? future
-            : CompletableFuture.failedFuture(new IllegalStateException("client returned a null future"));
+            : CompletableFuture.failedFuture(
+                new IllegalStateException("client returned a null future"));
       } catch (RuntimeException thrown) {
         return CompletableFuture.failedFuture(thrown);
       }
@@ -188,7 +211,8 @@ final class ResilientLlmClient implements LlmClient {
         result.complete(response);
         return;
       }
-      Throwable error = cause != null ? cause : new IllegalStateException("attempt ended without outcome");
+      Throwable error =
+          cause != null ? cause : new IllegalStateException("attempt ended without outcome");
       retryDelay(error).ifPresent(policy.limiter::pause);
       failed(attempt, error);
     }
@@ -199,14 +223,14 @@ final class ResilientLlmClient implements LlmClient {
         return;
       }
       RetrySettings retry = policy.retry;
-      if (!(error instanceof LlmException)
-          || !((LlmException) error).retryable()
+      if (!(error instanceof LlmException cause)
+          || !cause.retryable()
           || attempt >= retry.maxAttempts()) {
         result.completeExceptionally(error);
         return;
       }
-      LlmException cause = (LlmException) error;
-      long delay = Math.max(backoffNanos(attempt), retryDelay(cause).map(Duration::toNanos).orElse(0L));
+      long delay =
+          Math.max(backoffNanos(attempt), retryDelay(cause).map(Duration::toNanos).orElse(0L));
       if (delay >= request.remainingNanos(policy.ticker.read())) {
         result.completeExceptionally(error); // the next attempt could not start before the deadline
         return;
@@ -226,13 +250,15 @@ final class ResilientLlmClient implements LlmClient {
                   policy.executor, () -> backoff.complete(null), Duration.ofNanos(delay));
       var unused =
           backoff.whenComplete(
-              (done, cancelled) -> {
-                if (cancelled != null) {
-                  timer.cancel(false);
-                } else {
-                  limit(attempt + 1);
-                }
-              });
+              (done, cancelled) ->
+                  guard(
+                      () -> {
+                        if (cancelled != null) {
+                          timer.cancel(false);
+                        } else {
+                          limit(attempt + 1);
+                        }
+                      }));
     }
 
     /** Full jitter: uniform in [0, min(maxBackoff, initialBackoff * multiplier^(attempt-1))). */
@@ -257,17 +283,19 @@ final class ResilientLlmClient implements LlmClient {
     private LlmTimeoutException timeout(int attempt, long start, long attemptDeadline) {
       String elapsed = Duration.ofNanos(attemptDeadline - start).toString();
       return attemptDeadline == request.deadline()
-          ? new LlmTimeoutException("the deadline passed during attempt " + attempt + " (after " + elapsed + ")")
-          : new LlmTimeoutException("attempt " + attempt + " exceeded the attempt timeout of " + elapsed);
+          ? new LlmTimeoutException(
+              "the deadline passed during attempt " + attempt + " (after " + elapsed + ")")
+          : new LlmTimeoutException(
+              "attempt " + attempt + " exceeded the attempt timeout of " + elapsed);
     }
   }
 
   private static Optional<Duration> retryDelay(Throwable error) {
-    if (error instanceof RateLimitedException) {
-      return ((RateLimitedException) error).retryDelay();
+    if (error instanceof RateLimitedException rateLimited) {
+      return rateLimited.retryDelay();
     }
-    if (error instanceof QuotaExhaustedException) {
-      return ((QuotaExhaustedException) error).retryDelay();
+    if (error instanceof QuotaExhaustedException quotaExhausted) {
+      return quotaExhausted.retryDelay();
     }
     return Optional.empty();
   }

@@ -4,17 +4,17 @@ import com.google.errorprone.annotations.concurrent.GuardedBy;
 import dev.contextgateway.time.Ticker;
 
 /**
- * Caps retries to a share of calls over a sliding window: a retry is granted while {@code retries
- * < minimumRetries + ratio × calls}, both counted over the last window (see {@link
- * RetrySettings} for the exact rule).
+ * Caps retries to a share of calls over a sliding window: a retry is granted while {@code retries <
+ * minimumRetries + ratio × calls}, both counted over the last window (see {@link RetrySettings} for
+ * the exact rule).
  *
  * <h2>Implementation notes</h2>
  *
  * The window is {@value #SLICES} slices of {@code window / SLICES}, kept in two rings indexed by
  * the slice number (ticker time since creation divided by the slice length). Moving to a later
- * slice clears the slices skipped over, at most all of them, so the counts always cover the
- * current slice and the {@code SLICES - 1} before it. One lock guards the rings; each operation is
- * a few array updates, once per call or retry, so contention is not a concern.
+ * slice clears the slices skipped over, at most all of them, so the counts always cover the current
+ * slice and the {@code SLICES - 1} before it. One lock guards the rings; each operation is a few
+ * array updates, once per call or retry, so contention is not a concern.
  */
 final class RetryBudget {
   static final int SLICES = 10;

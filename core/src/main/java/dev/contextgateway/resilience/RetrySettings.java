@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>What is retried</h2>
  *
- * Only failures whose {@link dev.contextgateway.llm.LlmException#retryable()} is true: rate
- * limits, timeouts of an {@linkplain #attemptTimeout attempt}, unavailability and bad responses.
- * Never a per-day quota, a bad request, an open circuit, or an exception that is not an {@code
+ * Only failures whose {@link dev.contextgateway.llm.LlmException#retryable()} is true: rate limits,
+ * timeouts of an {@linkplain #attemptTimeout attempt}, unavailability and bad responses. Never a
+ * per-day quota, a bad request, an open circuit, or an exception that is not an {@code
  * LlmException}. A retry that could not start before the caller's deadline is not made: the call
  * fails at once with the last failure.
  *
@@ -165,9 +165,9 @@ public final class RetrySettings {
     }
 
     /**
-     * The most one attempt may take (never past the caller's deadline), so that a hung attempt
-     * can be abandoned and retried while time remains. Default: none, each attempt may use all of
-     * the caller's remaining time.
+     * The most one attempt may take (never past the caller's deadline), so that a hung attempt can
+     * be abandoned and retried while time remains. Default: none, each attempt may use all of the
+     * caller's remaining time.
      */
     public Builder attemptTimeout(Duration attemptTimeout) {
       this.attemptTimeout = positive("attemptTimeout", attemptTimeout);
@@ -197,13 +197,18 @@ public final class RetrySettings {
     public Builder budgetWindow(Duration budgetWindow) {
       Objects.requireNonNull(budgetWindow, "budgetWindow");
       if (budgetWindow.compareTo(Duration.ofMillis(10)) < 0) {
-        throw new IllegalArgumentException("budgetWindow must be at least 10ms, was " + budgetWindow);
+        throw new IllegalArgumentException(
+            "budgetWindow must be at least 10ms, was " + budgetWindow);
       }
       this.budgetWindow = budgetWindow;
       return this;
     }
 
-    /** @throws IllegalStateException if {@code maxBackoff} is below {@code initialBackoff} */
+    /**
+     * Builds the settings.
+     *
+     * @throws IllegalStateException if {@code maxBackoff} is below {@code initialBackoff}
+     */
     public RetrySettings build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new IllegalStateException(

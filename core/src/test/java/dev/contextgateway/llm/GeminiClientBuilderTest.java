@@ -40,9 +40,11 @@ class GeminiClientBuilderTest {
             .httpClient(http)
             .build();
 
-    assertThat(client.generate(LlmRequest.of("hi", farDeadline()))).succeedsWithin(Duration.ofSeconds(10));
+    assertThat(client.generate(LlmRequest.of("hi", farDeadline())))
+        .succeedsWithin(Duration.ofSeconds(10));
 
-    server.verify(postRequestedFor(urlPathEqualTo(PATH)).withHeader("x-goog-api-key", equalTo(KEY)));
+    server.verify(
+        postRequestedFor(urlPathEqualTo(PATH)).withHeader("x-goog-api-key", equalTo(KEY)));
   }
 
   @Test
@@ -57,9 +59,11 @@ class GeminiClientBuilderTest {
             .httpClient(http)
             .build();
 
-    assertThat(client.generate(LlmRequest.of("hi", farDeadline()))).succeedsWithin(Duration.ofSeconds(10));
+    assertThat(client.generate(LlmRequest.of("hi", farDeadline())))
+        .succeedsWithin(Duration.ofSeconds(10));
 
-    server.verify(postRequestedFor(urlPathEqualTo(PATH)).withHeader("x-goog-api-key", equalTo(KEY)));
+    server.verify(
+        postRequestedFor(urlPathEqualTo(PATH)).withHeader("x-goog-api-key", equalTo(KEY)));
   }
 
   @Test
@@ -72,9 +76,11 @@ class GeminiClientBuilderTest {
   @Test
   void build_ownedHttpClient_isUsedAndCloseIsIdempotent() {
     server.stubFor(post(urlPathEqualTo(PATH)).willReturn(okJson(GeminiBodies.SUCCESS)));
-    GeminiClient client = GeminiClient.builder().baseUrl(server.baseUrl()).model(MODEL).apiKey(KEY).build();
+    GeminiClient client =
+        GeminiClient.builder().baseUrl(server.baseUrl()).model(MODEL).apiKey(KEY).build();
 
-    assertThat(client.generate(LlmRequest.of("hi", farDeadline()))).succeedsWithin(Duration.ofSeconds(10));
+    assertThat(client.generate(LlmRequest.of("hi", farDeadline())))
+        .succeedsWithin(Duration.ofSeconds(10));
     client.close();
     client.close();
 
@@ -88,9 +94,12 @@ class GeminiClientBuilderTest {
   void settings_invalidValues_failNamingSettingAndValue() {
     GeminiClientBuilder builder = GeminiClient.builder();
     assertThatThrownBy(() -> builder.baseUrl("ftp://example.com"))
-        .hasMessage("baseUrl must be an http(s) URL with a host and no query, fragment or user info, was 'ftp://example.com'");
+        .hasMessage(
+            "baseUrl must be an http(s) URL with a host and no query, fragment or user info, was"
+                + " 'ftp://example.com'");
     assertThatThrownBy(() -> builder.baseUrl("https://example.com?key=1"))
-        .hasMessageContaining("baseUrl").hasMessageContaining("'https://example.com?key=1'");
+        .hasMessageContaining("baseUrl")
+        .hasMessageContaining("'https://example.com?key=1'");
     assertThatThrownBy(() -> builder.model("gemini/../x"))
         .hasMessage("model must be letters, digits, '.', '_' or '-', was 'gemini/../x'");
     assertThatThrownBy(() -> builder.connectTimeout(Duration.ZERO))

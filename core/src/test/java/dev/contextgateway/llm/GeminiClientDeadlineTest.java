@@ -28,7 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Deadlines, cancellation and close of the Gemini client: the caller never waits for the server. */
+/**
+ * Deadlines, cancellation and close of the Gemini client: the caller never waits for the server.
+ */
 class GeminiClientDeadlineTest {
   /** Longer than any deadline below; the server holds its answer this long. */
   private static final int SERVER_DELAY_MILLIS = 3_000;
@@ -68,9 +70,9 @@ class GeminiClientDeadlineTest {
   }
 
   /**
-   * The JDK's client answers {@code cancel(true)} on an exchange by aborting it: the future is
-   * then cancelled, or (once the request is on the wire) failed with a {@link
-   * CancellationException} whose cause is {@code IOException("Request cancelled")}.
+   * The JDK's client answers {@code cancel(true)} on an exchange by aborting it: the future is then
+   * cancelled, or (once the request is on the wire) failed with a {@link CancellationException}
+   * whose cause is {@code IOException("Request cancelled")}.
    */
   private static void assertCancelled(CompletableFuture<?> exchange) {
     assertThat(exchange).isDone();
@@ -114,9 +116,14 @@ class GeminiClientDeadlineTest {
     CompletableFuture<LlmResponse> result =
         client.generate(LlmRequest.of("hi", Ticker.system(), Duration.ofMillis(200)));
 
-    // Bounded well below the server's delay: a caller that waited for the server would time out here.
-    Throwable thrown = catchThrowable(() -> result.get(SERVER_DELAY_MILLIS / 2, TimeUnit.MILLISECONDS));
-    assertThat(thrown).isInstanceOf(ExecutionException.class).cause().isInstanceOf(LlmTimeoutException.class);
+    // Bounded well below the server's delay: a caller that waited for the server would time out
+    // here.
+    Throwable thrown =
+        catchThrowable(() -> result.get(SERVER_DELAY_MILLIS / 2, TimeUnit.MILLISECONDS));
+    assertThat(thrown)
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(LlmTimeoutException.class);
     assertCancelled(recording.onlyExchange());
   }
 
@@ -161,7 +168,8 @@ class GeminiClientDeadlineTest {
     GeminiClient client = fakeTimeClient();
     CompletableFuture<LlmResponse> inFlight =
         client.generate(LlmRequest.of("hi", time.read() + Duration.ofSeconds(1).toNanos()));
-    await().atMost(Duration.ofSeconds(5))
+    await()
+        .atMost(Duration.ofSeconds(5))
         .untilAsserted(() -> server.verify(postRequestedFor(urlPathEqualTo(PATH))));
 
     client.close();

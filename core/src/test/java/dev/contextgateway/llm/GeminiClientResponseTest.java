@@ -57,7 +57,8 @@ class GeminiClientResponseTest {
   @AfterAll
   static void checkNoKeyInRequestsJournalPaths() {
     // The key travels in a header only, never in the URL.
-    server.getAllServeEvents()
+    server
+        .getAllServeEvents()
         .forEach(event -> assertThat(event.getRequest().getUrl()).doesNotContain(KEY));
   }
 
@@ -78,9 +79,7 @@ class GeminiClientResponseTest {
   void generate_sendsKeyHeaderAndGenerateContentBody() throws Exception {
     stub(okJson(GeminiBodies.SUCCESS));
 
-    client
-        .generate(new LlmRequest("Summarise this", far(), 256, 0.2))
-        .get(10, TimeUnit.SECONDS);
+    client.generate(new LlmRequest("Summarise this", far(), 256, 0.2)).get(10, TimeUnit.SECONDS);
 
     server.verify(
         postRequestedFor(urlPathEqualTo(PATH))
@@ -109,8 +108,11 @@ class GeminiClientResponseTest {
 
   @Test
   void generate_429WithQuotaFailureAndFractionalRetryDelay_failsRateLimitedWithBoth() {
-    stub(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
-        .withBody(GeminiBodies.RATE_LIMITED_PER_MINUTE));
+    stub(
+        aResponse()
+            .withStatus(429)
+            .withHeader("Content-Type", "application/json")
+            .withBody(GeminiBodies.RATE_LIMITED_PER_MINUTE));
 
     RateLimitedException failure = failure(RateLimitedException.class);
 
@@ -152,7 +154,10 @@ class GeminiClientResponseTest {
   @ParameterizedTest
   @ValueSource(ints = {500, 502, 503, 504, 408})
   void generate_serverErrorStatus_failsUnavailableWithStatus(int status) {
-    stub(aResponse().withStatus(status).withBody(GeminiBodies.error(status, "UNAVAILABLE", "try later")));
+    stub(
+        aResponse()
+            .withStatus(status)
+            .withBody(GeminiBodies.error(status, "UNAVAILABLE", "try later")));
 
     UnavailableException failure = failure(UnavailableException.class);
 
@@ -171,7 +176,10 @@ class GeminiClientResponseTest {
   @ParameterizedTest
   @ValueSource(ints = {400, 401, 403, 404})
   void generate_clientErrorStatus_failsBadRequestNotRetryable(int status) {
-    stub(aResponse().withStatus(status).withBody(GeminiBodies.error(status, "INVALID_ARGUMENT", "bad")));
+    stub(
+        aResponse()
+            .withStatus(status)
+            .withBody(GeminiBodies.error(status, "INVALID_ARGUMENT", "bad")));
 
     BadRequestException failure = failure(BadRequestException.class);
 
@@ -242,7 +250,12 @@ class GeminiClientResponseTest {
   @ParameterizedTest
   @EnumSource(
       value = Fault.class,
-      names = {"EMPTY_RESPONSE", "CONNECTION_RESET_BY_PEER", "MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE"})
+      names = {
+        "EMPTY_RESPONSE",
+        "CONNECTION_RESET_BY_PEER",
+        "MALFORMED_RESPONSE_CHUNK",
+        "RANDOM_DATA_THEN_CLOSE"
+      })
   void generate_connectionFault_failsUnavailableWithoutStatus(Fault fault) {
     stub(aResponse().withFault(fault));
 
@@ -262,9 +275,14 @@ class GeminiClientResponseTest {
             .httpClient(http)
             .build();
 
-    Throwable thrown = catchThrowable(() -> unreachable.generate(LlmRequest.of("hi", far())).get(10, TimeUnit.SECONDS));
+    Throwable thrown =
+        catchThrowable(
+            () -> unreachable.generate(LlmRequest.of("hi", far())).get(10, TimeUnit.SECONDS));
 
-    assertThat(thrown).isInstanceOf(ExecutionException.class).cause().isInstanceOf(UnavailableException.class);
+    assertThat(thrown)
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(UnavailableException.class);
   }
 
   private CompletableFuture<LlmResponse> call() {

@@ -31,7 +31,10 @@ class GeminiErrorsTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"GenerateRequestsPerDayPerProjectPerModel-FreeTier", "GenerateContentInputTokensPerModelPerDay"})
+      strings = {
+        "GenerateRequestsPerDayPerProjectPerModel-FreeTier",
+        "GenerateContentInputTokensPerModelPerDay"
+      })
   void isPerDay_perDayQuotaIds_areTerminal(String quotaId) {
     assertThat(GeminiErrors.isPerDay(quotaId)).isTrue();
   }

@@ -21,12 +21,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The API key appears in no exception message, stack trace or toString, whatever the server says. */
+/**
+ * The API key appears in no exception message, stack trace or toString, whatever the server says.
+ */
 class GeminiSecretTest {
   @RegisterExtension
   static final WireMockExtension server =
@@ -96,7 +98,8 @@ class GeminiSecretTest {
     assertThatThrownBy(() -> GeminiClient.builder().apiKey(bad))
         .isInstanceOf(IllegalArgumentException.class)
         .satisfies(error -> assertThat(error.getMessage()).doesNotContain(KEY));
-    assertThatThrownBy(() -> GeminiClient.builder().environment(Map.of("GEMINI_API_KEY", bad)::get).build())
+    assertThatThrownBy(
+            () -> GeminiClient.builder().environment(Map.of("GEMINI_API_KEY", bad)::get).build())
         .satisfies(error -> assertThat(error.getMessage()).doesNotContain(KEY));
   }
 
@@ -118,5 +121,4 @@ class GeminiSecretTest {
     }
     return text.toString();
   }
-
 }

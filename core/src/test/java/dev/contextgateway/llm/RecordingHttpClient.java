@@ -16,7 +16,10 @@ import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
-/** An {@link HttpClient} that delegates to a real one and keeps every future {@code sendAsync} returned. */
+/**
+ * An {@link HttpClient} that delegates to a real one and keeps every future {@code sendAsync}
+ * returned.
+ */
 final class RecordingHttpClient extends HttpClient {
   private final HttpClient delegate;
   final List<CompletableFuture<?>> exchanges = new CopyOnWriteArrayList<>();

@@ -197,7 +197,9 @@ class CircuitBreakerPolicyTest {
     fire(client);
     fire(client);
     // Had the 429s counted as successes, the window would now hold 2 of each: 50 %, open.
-    assertThat(policy.circuitState()).as("429s counted as successes").isEqualTo(CircuitState.CLOSED);
+    assertThat(policy.circuitState())
+        .as("429s counted as successes")
+        .isEqualTo(CircuitState.CLOSED);
     fire(client);
     fire(client);
 
@@ -216,7 +218,8 @@ class CircuitBreakerPolicyTest {
     }
     fixture.time.advance(TIMEOUT);
 
-    assertThat(results).allSatisfy(result -> assertThat(failure(result)).isInstanceOf(LlmTimeoutException.class));
+    assertThat(results)
+        .allSatisfy(result -> assertThat(failure(result)).isInstanceOf(LlmTimeoutException.class));
     assertThat(policy.circuitState()).isEqualTo(CircuitState.OPEN);
   }
 

@@ -36,24 +36,27 @@ class LimiterTest {
   }
 
   private static RateLimitSettings tokens(long perMinute, long burst) {
-    return RateLimitSettings.builder().inputTokensPerMinute(perMinute).inputTokenBurst(burst).build();
+    return RateLimitSettings.builder()
+        .inputTokensPerMinute(perMinute)
+        .inputTokenBurst(burst)
+        .build();
   }
 
   /** One admission: when, and the charge it was admitted with. */
   private record Admission(long at, long charge) {}
 
-  private Limiter.Ticket acquire(Limiter limiter, long charge, long deadline, Queue<Admission> log) {
+  private Limiter.Ticket acquire(
+      Limiter limiter, long charge, long deadline, Queue<Admission> log) {
     Limiter.Ticket ticket = limiter.acquire(charge, deadline);
     var unused = ticket.future.thenRun(() -> log.add(new Admission(time.read(), ticket.charge)));
     return ticket;
   }
 
   /**
-   * I8: for every window between two admissions, the admitted requests and tokens stay within
-   * burst + rate × window.
+   * I8: for every window between two admissions, the admitted requests and tokens stay within burst
+   * + rate × window.
    */
-  private static void assertWithinBounds(
-      List<Admission> admissions, RateLimitSettings settings) {
+  private static void assertWithinBounds(List<Admission> admissions, RateLimitSettings settings) {
     List<Admission> sorted = new ArrayList<>(admissions);
     sorted.sort(Comparator.comparingLong(Admission::at));
     for (int i = 0; i < sorted.size(); i++) {
@@ -66,12 +69,14 @@ class LimiterTest {
         if (settings.requestsPerMinute() > 0) {
           assertThat((double) count)
               .as("requests admitted in [%d, %d]", sorted.get(i).at(), sorted.get(j).at())
-              .isLessThanOrEqualTo(settings.requestBurst() + settings.requestsPerMinute() * window + 1e-9);
+              .isLessThanOrEqualTo(
+                  settings.requestBurst() + settings.requestsPerMinute() * window + 1e-9);
         }
         if (settings.inputTokensPerMinute() > 0) {
           assertThat((double) charge)
               .as("tokens admitted in [%d, %d]", sorted.get(i).at(), sorted.get(j).at())
-              .isLessThanOrEqualTo(settings.inputTokenBurst() + settings.inputTokensPerMinute() * window + 1e-6);
+              .isLessThanOrEqualTo(
+                  settings.inputTokenBurst() + settings.inputTokensPerMinute() * window + 1e-6);
         }
       }
     }
@@ -170,7 +175,8 @@ class LimiterTest {
 
     assertThat(admissions)
         .extracting(admission -> Duration.ofNanos(admission.at() - start))
-        .containsExactly(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(2));
+        .containsExactly(
+            Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(2));
     assertThat(events.events).contains("waited PT1S", "waited PT2S");
   }
 
@@ -226,9 +232,9 @@ class LimiterTest {
     assertThat(first.future).isCompleted();
     assertThat(waiting.future).isNotDone();
 
-    limiter.pause(Duration.ofSeconds(120));
+    limiter.pause(Duration.ofMinutes(2));
 
-    assertThat(rateLimited(waiting).retryDelay()).contains(Duration.ofSeconds(120));
+    assertThat(rateLimited(waiting).retryDelay()).contains(Duration.ofMinutes(2));
   }
 
   @Test
@@ -248,11 +254,11 @@ class LimiterTest {
     // long pause: C's bound is 120 s, its real wait 180 s.
     Limiter limiter = limiter(tokens(100, 100));
     assertThat(limiter.acquire(100, time.read() + FAR).future).isCompleted();
-    limiter.pause(Duration.ofSeconds(120));
+    limiter.pause(Duration.ofMinutes(2));
     Limiter.Ticket b = limiter.acquire(100, time.read() + FAR);
     Limiter.Ticket c = limiter.acquire(100, time.read() + Duration.ofSeconds(150).toNanos());
 
-    time.advance(Duration.ofSeconds(120));
+    time.advance(Duration.ofMinutes(2));
     assertThat(b.future).isCompleted();
     time.advance(Duration.ofMillis(29_999));
     assertThat(c.future).isNotDone();

@@ -16,7 +16,10 @@ final class PolicyFixture {
   final ScriptedLlmClient client = new ScriptedLlmClient(time);
   final RecordingListener events = new RecordingListener();
 
-  /** A policy builder on fake time, running continuations inline, with jitter fixed at {@code jitter}. */
+  /**
+   * A policy builder on fake time, running continuations inline, with jitter fixed at {@code
+   * jitter}.
+   */
   ResiliencePolicy.Builder policy(double jitter) {
     return ResiliencePolicy.builder()
         .ticker(time)
@@ -27,7 +30,8 @@ final class PolicyFixture {
   }
 
   LlmRequest request(Duration timeout) {
-    return LlmRequest.of("a prompt of some forty characters long..", time.read() + timeout.toNanos());
+    return LlmRequest.of(
+        "a prompt of some forty characters long..", time.read() + timeout.toNanos());
   }
 
   static RandomGenerator fixedRandom(double value) {

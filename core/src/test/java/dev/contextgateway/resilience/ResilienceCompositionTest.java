@@ -13,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * The order of composition, retry → rate limiter → circuit breaker → deadline → call, each shown
- * by a behaviour that another order would not have.
+ * The order of composition, retry → rate limiter → circuit breaker → deadline → call, each shown by
+ * a behaviour that another order would not have.
  */
 class ResilienceCompositionTest {
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
@@ -73,7 +73,8 @@ class ResilienceCompositionTest {
             .build();
     LlmClient client = policy.decorate(fixture.client);
     fixture.client.thenFail(new UnavailableException("503", 503, null));
-    assertThat(failure(client.generate(fixture.request(TIMEOUT)))).isInstanceOf(UnavailableException.class);
+    assertThat(failure(client.generate(fixture.request(TIMEOUT))))
+        .isInstanceOf(UnavailableException.class);
     assertThat(policy.circuitState()).isEqualTo(CircuitState.OPEN);
 
     // Open now, but this call waits 60 s for the limiter, by when the breaker admits a trial.
@@ -97,7 +98,8 @@ class ResilienceCompositionTest {
     LlmClient client = policy.decorate(fixture.client);
     assertThat(client.generate(fixture.request(TIMEOUT))).isCompleted();
 
-    CompletableFuture<LlmResponse> rejected = client.generate(fixture.request(Duration.ofSeconds(5)));
+    CompletableFuture<LlmResponse> rejected =
+        client.generate(fixture.request(Duration.ofSeconds(5)));
 
     assertThat(failure(rejected)).isInstanceOf(RateLimitedException.class);
     assertThat(policy.circuitState()).isEqualTo(CircuitState.CLOSED);
@@ -107,7 +109,11 @@ class ResilienceCompositionTest {
   @Test
   void breaker_isOutsideDeadline_timeoutIsRecordedAsFailure() {
     ResiliencePolicy policy =
-        fixture.policy(0.0).retry(RetrySettings.none()).circuitBreaker(breakerOpeningAfter(1)).build();
+        fixture
+            .policy(0.0)
+            .retry(RetrySettings.none())
+            .circuitBreaker(breakerOpeningAfter(1))
+            .build();
     LlmClient client = policy.decorate(fixture.client);
     fixture.client.thenHang();
 
@@ -131,8 +137,10 @@ class ResilienceCompositionTest {
     assertThat(client.generate(fixture.request(Duration.ofSeconds(1)))).isCompleted();
     assertThat(client.generate(fixture.request(Duration.ofSeconds(30)))).isCompleted();
 
-    assertThat(fixture.client.call(0).request().deadline()).isEqualTo(start + Duration.ofSeconds(1).toNanos());
-    assertThat(fixture.client.call(1).request().deadline()).isEqualTo(start + Duration.ofSeconds(2).toNanos());
+    assertThat(fixture.client.call(0).request().deadline())
+        .isEqualTo(start + Duration.ofSeconds(1).toNanos());
+    assertThat(fixture.client.call(1).request().deadline())
+        .isEqualTo(start + Duration.ofSeconds(2).toNanos());
   }
 
   @Test

@@ -12,7 +12,11 @@ class RetryBudgetTest {
 
   private RetryBudget budget(double ratio, int minimum, Duration window) {
     return new RetryBudget(
-        RetrySettings.builder().budgetRatio(ratio).budgetMinimumRetries(minimum).budgetWindow(window).build(),
+        RetrySettings.builder()
+            .budgetRatio(ratio)
+            .budgetMinimumRetries(minimum)
+            .budgetWindow(window)
+            .build(),
         time);
   }
 

@@ -75,13 +75,15 @@ class RetryPolicyTest {
       expected.add(Duration.ofNanos(at));
     }
     assertThat(callOffsets(start)).containsExactlyElementsOf(expected);
-    assertThat(fixture.events.retryDelays).allSatisfy(delay -> assertThat(delay).isLessThan(Duration.ofSeconds(5)));
+    assertThat(fixture.events.retryDelays)
+        .allSatisfy(delay -> assertThat(delay).isLessThan(Duration.ofSeconds(5)));
   }
 
   @Test
   void retry_serverRetryDelayLongerThanBackoff_neverRetriesSooner() {
     LlmClient client = client(0.5, retry().build());
-    fixture.client.thenFail(new RateLimitedException("429", Duration.ofMillis(10_500), "PerMinute"));
+    fixture.client.thenFail(
+        new RateLimitedException("429", Duration.ofMillis(10_500), "PerMinute"));
     long start = fixture.time.read();
 
     CompletableFuture<LlmResponse> result = client.generate(fixture.request(TIMEOUT));
@@ -156,10 +158,12 @@ class RetryPolicyTest {
   @Test
   void retry_serverDelayPastDeadline_failsAtOnceWithTheRateLimit() {
     LlmClient client = client(0.5, retry().build());
-    RateLimitedException limited = new RateLimitedException("429", Duration.ofSeconds(47), "PerMinute");
+    RateLimitedException limited =
+        new RateLimitedException("429", Duration.ofSeconds(47), "PerMinute");
     fixture.client.thenFail(limited);
 
-    CompletableFuture<LlmResponse> result = client.generate(fixture.request(Duration.ofSeconds(30)));
+    CompletableFuture<LlmResponse> result =
+        client.generate(fixture.request(Duration.ofSeconds(30)));
 
     assertThat(failure(result)).isSameAs(limited);
     assertThat(fixture.client.callCount()).isEqualTo(1);
@@ -203,7 +207,8 @@ class RetryPolicyTest {
     long start = fixture.time.read();
 
     CompletableFuture<LlmResponse> result = client.generate(fixture.request(TIMEOUT));
-    assertThat(fixture.client.call(0).request().deadline()).isEqualTo(start + Duration.ofSeconds(2).toNanos());
+    assertThat(fixture.client.call(0).request().deadline())
+        .isEqualTo(start + Duration.ofSeconds(2).toNanos());
     fixture.time.advance(Duration.ofMillis(2_500));
 
     assertThat(result).isCompleted();

@@ -21,7 +21,8 @@ final class ScriptedLlmClient implements LlmClient {
   record Call(LlmRequest request, long at, CompletableFuture<LlmResponse> future) {}
 
   private final Ticker ticker;
-  private final Queue<Supplier<CompletableFuture<LlmResponse>>> script = new ConcurrentLinkedQueue<>();
+  private final Queue<Supplier<CompletableFuture<LlmResponse>>> script =
+      new ConcurrentLinkedQueue<>();
   final List<Call> calls = new CopyOnWriteArrayList<>();
   volatile boolean closed;
 

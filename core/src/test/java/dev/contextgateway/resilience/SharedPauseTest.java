@@ -24,10 +24,12 @@ class SharedPauseTest {
     LlmClient client = client();
     fixture.client.thenFail(new RateLimitedException("429", Duration.ofSeconds(5), "PerMinute"));
     long start = fixture.time.read();
-    assertThat(failure(client.generate(fixture.request(Duration.ofSeconds(30))))).isInstanceOf(RateLimitedException.class);
+    assertThat(failure(client.generate(fixture.request(Duration.ofSeconds(30)))))
+        .isInstanceOf(RateLimitedException.class);
 
     fixture.time.advance(Duration.ofSeconds(1));
-    CompletableFuture<LlmResponse> waiting = client.generate(fixture.request(Duration.ofSeconds(30)));
+    CompletableFuture<LlmResponse> waiting =
+        client.generate(fixture.request(Duration.ofSeconds(30)));
     fixture.time.advance(Duration.ofMillis(3_999));
     assertThat(fixture.client.callCount()).isEqualTo(1);
     fixture.time.advance(Duration.ofMillis(1));
@@ -41,9 +43,11 @@ class SharedPauseTest {
   void rateLimitWithDelay_callerWithShorterDeadlineFailsFastWithoutSending() {
     LlmClient client = client();
     fixture.client.thenFail(new RateLimitedException("429", Duration.ofSeconds(5), "PerMinute"));
-    assertThat(failure(client.generate(fixture.request(Duration.ofSeconds(30))))).isInstanceOf(RateLimitedException.class);
+    assertThat(failure(client.generate(fixture.request(Duration.ofSeconds(30)))))
+        .isInstanceOf(RateLimitedException.class);
 
-    CompletableFuture<LlmResponse> hurried = client.generate(fixture.request(Duration.ofSeconds(3)));
+    CompletableFuture<LlmResponse> hurried =
+        client.generate(fixture.request(Duration.ofSeconds(3)));
 
     RateLimitedException failure = (RateLimitedException) failure(hurried);
     assertThat(failure.retryDelay()).contains(Duration.ofSeconds(5));
@@ -56,9 +60,11 @@ class SharedPauseTest {
   void perDayQuotaWithDelay_alsoPausesEveryone() {
     LlmClient client = client();
     fixture.client.thenFail(new QuotaExhaustedException("429", "PerDay", Duration.ofSeconds(20)));
-    assertThat(failure(client.generate(fixture.request(Duration.ofSeconds(30))))).isInstanceOf(QuotaExhaustedException.class);
+    assertThat(failure(client.generate(fixture.request(Duration.ofSeconds(30)))))
+        .isInstanceOf(QuotaExhaustedException.class);
 
-    assertThat(failure(client.generate(fixture.request(Duration.ofSeconds(10))))).isInstanceOf(RateLimitedException.class);
+    assertThat(failure(client.generate(fixture.request(Duration.ofSeconds(10)))))
+        .isInstanceOf(RateLimitedException.class);
     assertThat(fixture.client.callCount()).isEqualTo(1);
   }
 
@@ -66,7 +72,8 @@ class SharedPauseTest {
   void rateLimitWithoutDelay_pausesNobody() {
     LlmClient client = client();
     fixture.client.thenFail(new RateLimitedException("429", null, null));
-    assertThat(failure(client.generate(fixture.request(Duration.ofSeconds(30))))).isInstanceOf(RateLimitedException.class);
+    assertThat(failure(client.generate(fixture.request(Duration.ofSeconds(30)))))
+        .isInstanceOf(RateLimitedException.class);
 
     assertThat(client.generate(fixture.request(Duration.ofSeconds(30)))).isCompleted();
   }
