@@ -371,8 +371,8 @@ final class Limiter {
 
     void admit(long now) {
       disarm();
-      if (future.complete(null) && now - arrivedAt > 0) {
-        listener.onLimiterWait(Duration.ofNanos(now - arrivedAt));
+      if (future.complete(null)) {
+        listener.onLimiterWait(Duration.ofNanos(Math.max(0, now - arrivedAt)));
       }
     }
 

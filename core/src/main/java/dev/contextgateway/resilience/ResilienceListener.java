@@ -21,7 +21,10 @@ public interface ResilienceListener {
   /** An attempt was refused before it was sent, or a due retry was not made. */
   default void onRejected(Rejection rejection) {}
 
-  /** A call was admitted by the rate limiter after waiting {@code waited} (not called for 0). */
+  /**
+   * An attempt was admitted by the rate limiter after waiting {@code waited}; called for every
+   * admission, with zero when it went at once, so that a histogram of waits is complete.
+   */
   default void onLimiterWait(Duration waited) {}
 
   /** A 429 with a retry delay paused all sending for {@code pause} from now. */

@@ -177,7 +177,8 @@ class LimiterTest {
         .extracting(admission -> Duration.ofNanos(admission.at() - start))
         .containsExactly(
             Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(2));
-    assertThat(events.events).contains("waited PT1S", "waited PT2S");
+    assertThat(events.events)
+        .containsExactly("waited PT0S", "waited PT0S", "waited PT1S", "waited PT2S");
   }
 
   @Test
