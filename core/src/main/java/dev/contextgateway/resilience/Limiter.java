@@ -391,25 +391,4 @@ final class Limiter {
       }
     }
   }
-
-  /** Bucket4j's clock: the injected ticker, from zero at the limiter's creation. */
-  private static final class TickerTimeMeter implements TimeMeter {
-    private final Ticker ticker;
-    private final long origin;
-
-    TickerTimeMeter(Ticker ticker, long origin) {
-      this.ticker = ticker;
-      this.origin = origin;
-    }
-
-    @Override
-    public long currentTimeNanos() {
-      return ticker.read() - origin;
-    }
-
-    @Override
-    public boolean isWallClockBased() {
-      return false;
-    }
-  }
 }

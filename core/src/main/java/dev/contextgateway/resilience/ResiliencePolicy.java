@@ -26,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>the <b>call</b> to the decorated client.
  * </ol>
  *
- * <p>Each retry goes through the limiter and the breaker again. A call fails with the last
+ * <p>Each retry goes through the limiter and the breaker again. The limiter counts admissions: an
+ * attempt the breaker then refuses has used its limiter tokens, which only ever makes the limiter
+ * stricter. A call fails with the last
  * attempt's failure (an {@link dev.contextgateway.llm.LlmException} subclass, or {@link
  * CircuitOpenException}, or the limiter's {@link dev.contextgateway.llm.RateLimitedException}); it
  * never fails later than its deadline, give or take the scheduler's lateness.
