@@ -123,11 +123,20 @@ public final class GeminiSimulator implements AutoCloseable {
     }
     try {
       server.start();
-    } catch (RuntimeException e) {
-      server.stop();
+    } catch (Exception e) { // WireMock also rethrows checked exceptions unchecked
       state = State.CLOSED;
+      try {
+        server.stop();
+      } catch (Exception suppressed) { // a half-started Jetty may fail to stop as well
+        e.addSuppressed(suppressed);
+      }
       throw new IllegalStateException(
-          "cannot start the Gemini simulator on " + HOST + ":" + requestedPort + ": " + e.getMessage(),
+          "cannot start the Gemini simulator on "
+              + HOST
+              + ":"
+              + requestedPort
+              + ": "
+              + rootCause(e),
           e);
     }
     server.stubFor(any(anyUrl()).willReturn(ok()));
@@ -217,6 +226,14 @@ public final class GeminiSimulator implements AutoCloseable {
    * Stops serving and closes every connection, including hung and delayed ones, without waiting
    * for their answers. Idempotent.
    */
+  private static String rootCause(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+
   @Override
   public synchronized void close() {
     if (state == State.RUNNING) {

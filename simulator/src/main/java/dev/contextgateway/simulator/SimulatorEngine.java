@@ -103,6 +103,10 @@ final class SimulatorEngine {
     quotas = new QuotaLedger(ticker);
   }
 
+  RequestJournal journal() {
+    return journal;
+  }
+
   Profile profile() {
     synchronized (lock) {
       return profile;
