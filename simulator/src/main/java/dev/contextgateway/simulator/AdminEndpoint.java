@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.contextgateway.simulator.profile.Durations;
 import dev.contextgateway.simulator.profile.Profile;
 import dev.contextgateway.simulator.profile.Profiles;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -35,24 +36,21 @@ final class AdminEndpoint {
     String method = request.getMethod().getName();
     String resource = path.substring(PREFIX.length());
     try {
-      switch (method + " " + resource) {
-        case "GET counters":
-          return ok(counters());
-        case "GET journal":
-          return ok(journal(request));
-        case "GET profile":
-          return ok(profile());
-        case "GET profiles":
-          return ok(builtInProfiles());
-        case "POST profile":
+      return switch (method + " " + resource) {
+        case "GET counters" -> ok(counters());
+        case "GET journal" -> ok(journal(request));
+        case "GET profile" -> ok(profile());
+        case "GET profiles" -> ok(builtInProfiles());
+        case "POST profile" -> {
           setProfile(request);
-          return ok(profile());
-        case "POST reset":
+          yield ok(profile());
+        }
+        case "POST reset" -> {
           simulator.reset();
-          return ok(counters());
-        default:
-          return error(404, "no admin resource " + method + " " + path);
-      }
+          yield ok(counters());
+        }
+        default -> error(404, "no admin resource " + method + " " + path);
+      };
     } catch (IllegalArgumentException e) {
       return error(400, String.valueOf(e.getMessage()));
     }
@@ -65,7 +63,7 @@ final class AdminEndpoint {
     node.put("profile", status.profile().name());
     node.put("phase", status.phase().name());
     node.put("seed", status.seed());
-    node.put("elapsed", Durations.format(status.elapsed()));
+    node.put("elapsed", Durations.format(status.elapsed().truncatedTo(ChronoUnit.MILLIS)));
     RequestJournal.Counts counts = journal.counts();
     node.put("total", counts.total());
     node.put("rateLimited", counts.rateLimited());
@@ -95,7 +93,7 @@ final class AdminEndpoint {
       ObjectNode item = array.addObject();
       item.put("sequence", entry.sequence());
       item.put("receivedAtNanos", entry.receivedAtNanos());
-      item.put("elapsed", Durations.format(entry.elapsed()));
+      item.put("elapsed", Durations.format(entry.elapsed().truncatedTo(ChronoUnit.MILLIS)));
       item.put("profile", entry.profile());
       item.put("phase", entry.phase());
       item.put("httpMethod", entry.httpMethod());

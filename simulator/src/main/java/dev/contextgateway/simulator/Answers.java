@@ -19,8 +19,28 @@ final class Answers {
   static final String SSE_TYPE = "text/event-stream";
   private static final int STREAM_CHUNKS = 3;
 
-  /** A rendered body and its content type. */
-  record Rendered(byte[] body, String contentType) {}
+  /** A rendered body and its content type; the body array is shared, not copied. */
+  static final class Rendered {
+    private final byte[] body;
+    private final String contentType;
+
+    Rendered(byte[] body, String contentType) {
+      this.body = body;
+      this.contentType = contentType;
+    }
+
+    byte[] body() {
+      return body;
+    }
+
+    int length() {
+      return body.length;
+    }
+
+    String contentType() {
+      return contentType;
+    }
+  }
 
   private final ObjectMapper json;
   private final JsonText writer;

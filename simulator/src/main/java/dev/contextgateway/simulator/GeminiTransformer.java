@@ -129,65 +129,70 @@ final class GeminiTransformer implements ResponseTransformerV2 {
     if (fault == null) {
       return answer(answerFor(request, decision, sse), delay).build();
     }
-    switch (fault.kind()) {
-      case RATE_LIMITED:
-        return error(
-            ApiErrors.resourceExhausted(
-                Outcome.RATE_LIMITED,
-                List.of(
-                    new QuotaLedger.Violation(
-                        QuotaLedger.Dimension.REQUESTS_PER_MINUTE, INJECTED_REQUESTS_PER_MINUTE)),
-                fault.retryDelay(),
-                request.model()),
-            delay);
-      case RATE_LIMITED_PER_DAY:
-        return error(
-            ApiErrors.resourceExhausted(
-                Outcome.RATE_LIMITED_PER_DAY,
-                List.of(
-                    new QuotaLedger.Violation(
-                        QuotaLedger.Dimension.REQUESTS_PER_DAY, INJECTED_REQUESTS_PER_DAY)),
-                fault.retryDelay(),
-                request.model()),
-            delay);
-      case INTERNAL:
-        return error(ApiErrors.internal(), delay);
-      case UNAVAILABLE:
-        return error(ApiErrors.unavailable(), delay);
-      case DEADLINE_EXCEEDED:
-        return error(ApiErrors.deadlineExceeded(), delay);
-      case CONNECTION_RESET:
-        return transportFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER, delay);
-      case EMPTY_RESPONSE:
-      case HANG:
-        // A hang is an empty response after the hang timeout: the connection closes unanswered.
-        return transportFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE, delay);
-      case MALFORMED_JSON:
-        {
-          Answers.Rendered full = answerFor(request, decision, sse);
-          byte[] half = Arrays.copyOf(full.body(), full.body().length / 2);
-          return answer(new Answers.Rendered(half, full.contentType()), delay).build();
-        }
-      case TRUNCATED_BODY:
-        {
-          Answers.Rendered full = answerFor(request, decision, sse);
-          byte[] half = Arrays.copyOf(full.body(), full.body().length / 2);
-          return answer(new Answers.Rendered(half, full.contentType()), delay)
-              .headers(
-                  headers(full.contentType(), delay)
-                      .plus(new HttpHeader("Content-Length", Integer.toString(full.body().length))))
-              .build();
-        }
-      case SLOW_DRIP:
-        {
-          Duration drip = fault.dripDuration();
-          int millis = drip == null ? 0 : (int) drip.toMillis();
-          return answer(answerFor(request, decision, sse), delay)
-              .chunkedDribbleDelay(new ChunkedDribbleDelay(fault.dripChunks(), millis))
-              .build();
-        }
-    }
-    throw new IllegalStateException("unhandled fault " + fault);
+    return switch (fault.kind()) {
+      case RATE_LIMITED -> rateLimited(
+          Outcome.RATE_LIMITED,
+          QuotaLedger.Dimension.REQUESTS_PER_MINUTE,
+          INJECTED_REQUESTS_PER_MINUTE,
+          fault,
+          request,
+          delay);
+      case RATE_LIMITED_PER_DAY -> rateLimited(
+          Outcome.RATE_LIMITED_PER_DAY,
+          QuotaLedger.Dimension.REQUESTS_PER_DAY,
+          INJECTED_REQUESTS_PER_DAY,
+          fault,
+          request,
+          delay);
+      case INTERNAL -> error(ApiErrors.internal(), delay);
+      case UNAVAILABLE -> error(ApiErrors.unavailable(), delay);
+      case DEADLINE_EXCEEDED -> error(ApiErrors.deadlineExceeded(), delay);
+      case CONNECTION_RESET ->
+          transportFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER, delay);
+      // a hang is an empty response after the hang timeout: the connection closes unanswered
+      case EMPTY_RESPONSE, HANG ->
+          transportFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE, delay);
+      case MALFORMED_JSON -> {
+        Answers.Rendered full = answerFor(request, decision, sse);
+        yield answer(firstHalf(full), delay).build();
+      }
+      case TRUNCATED_BODY -> {
+        Answers.Rendered full = answerFor(request, decision, sse);
+        yield answer(firstHalf(full), delay)
+            .headers(
+                headers(full.contentType(), delay)
+                    .plus(new HttpHeader("Content-Length", Integer.toString(full.length()))))
+            .build();
+      }
+      case SLOW_DRIP -> {
+        Duration drip = fault.dripDuration();
+        int millis = drip == null ? 0 : (int) drip.toMillis();
+        yield answer(answerFor(request, decision, sse), delay)
+            .chunkedDribbleDelay(new ChunkedDribbleDelay(fault.dripChunks(), millis))
+            .build();
+      }
+    };
+  }
+
+  private Response rateLimited(
+      Outcome outcome,
+      QuotaLedger.Dimension dimension,
+      long limit,
+      Fault fault,
+      GeminiRequest request,
+      Duration delay) {
+    return error(
+        ApiErrors.resourceExhausted(
+            outcome,
+            List.of(new QuotaLedger.Violation(dimension, limit)),
+            fault.retryDelay(),
+            request.model()),
+        delay);
+  }
+
+  private static Answers.Rendered firstHalf(Answers.Rendered full) {
+    return new Answers.Rendered(
+        Arrays.copyOf(full.body(), full.length() / 2), full.contentType());
   }
 
   private Answers.Rendered answerFor(

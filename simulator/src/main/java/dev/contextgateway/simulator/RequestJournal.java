@@ -4,6 +4,7 @@ import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class RequestJournal {
   private final ArrayDeque<JournalEntry> entries = new ArrayDeque<>();
 
   @GuardedBy("this")
-  private final long[] counts = new long[Outcome.values().length];
+  private final EnumMap<Outcome, Long> counts = new EnumMap<>(Outcome.class);
 
   @GuardedBy("this")
   private long total;
@@ -48,14 +49,14 @@ public final class RequestJournal {
       dropped++;
     }
     entries.addLast(entry);
-    counts[entry.outcome().ordinal()]++;
+    counts.merge(entry.outcome(), 1L, Long::sum);
     total++;
     notifyAll();
   }
 
   synchronized void clear() {
     entries.clear();
-    java.util.Arrays.fill(counts, 0);
+    counts.clear();
     total = 0;
     dropped = 0;
     notifyAll();
@@ -89,15 +90,15 @@ public final class RequestJournal {
 
   /** Requests with {@code outcome} since the last reset. */
   public synchronized long count(Outcome outcome) {
-    return counts[outcome.ordinal()];
+    return counts.getOrDefault(outcome, 0L);
   }
 
   /** Requests answered with HTTP 429 since the last reset, whatever the cause. */
   public synchronized long rateLimited() {
     long sum = 0;
-    for (Outcome outcome : Outcome.values()) {
-      if (outcome.isRateLimit()) {
-        sum += counts[outcome.ordinal()];
+    for (Map.Entry<Outcome, Long> count : counts.entrySet()) {
+      if (count.getKey().isRateLimit()) {
+        sum += count.getValue();
       }
     }
     return sum;
@@ -105,13 +106,7 @@ public final class RequestJournal {
 
   /** The non-zero counts per outcome since the last reset. */
   public synchronized Map<Outcome, Long> counters() {
-    Map<Outcome, Long> snapshot = new EnumMap<>(Outcome.class);
-    for (Outcome outcome : Outcome.values()) {
-      if (counts[outcome.ordinal()] > 0) {
-        snapshot.put(outcome, counts[outcome.ordinal()]);
-      }
-    }
-    return snapshot;
+    return Collections.unmodifiableMap(new EnumMap<>(counts));
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.contextgateway.simulator.profile.Profile;
 import dev.contextgateway.simulator.profile.Quota;
 import dev.contextgateway.time.Ticker;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
@@ -151,7 +152,8 @@ final class SimulatorEngine {
       SplittableRandom random = new SplittableRandom(mix(seed, sequence - sequenceAtActivation));
 
       Fault fault = phase.faultFor(random.nextDouble());
-      Duration delay = phase.latency().sample(random);
+      // whole milliseconds: what the server can actually wait, so the journal tells the truth
+      Duration delay = phase.latency().sample(random).truncatedTo(ChronoUnit.MILLIS);
       QuotaLedger.Refusal refusal = null;
       Quota quota = phase.quota();
       boolean answers = fault == null || fault.kind().deliversAnswer();

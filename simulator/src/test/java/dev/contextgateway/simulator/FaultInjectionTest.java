@@ -243,7 +243,29 @@ class FaultInjectionTest {
   }
 
   /** A body read chunk by chunk: the bytes, how many deliveries carried data, and any error. */
-  record Received(byte[] bytes, int deliveries, @Nullable Throwable error) {
+  static final class Received {
+    private final byte[] bytes;
+    private final int deliveries;
+    private final @Nullable Throwable error;
+
+    Received(byte[] bytes, int deliveries, @Nullable Throwable error) {
+      this.bytes = bytes;
+      this.deliveries = deliveries;
+      this.error = error;
+    }
+
+    byte[] bytes() {
+      return bytes;
+    }
+
+    int deliveries() {
+      return deliveries;
+    }
+
+    @Nullable Throwable error() {
+      return error;
+    }
+
     static Received from(Flow.Publisher<List<ByteBuffer>> body) throws Exception {
       CompletableFuture<Received> done = new CompletableFuture<>();
       body.subscribe(

@@ -166,7 +166,7 @@ public final class SimulatorCommand implements Callable<Integer> {
       }
       return Profiles.builtIn(profileName == null ? Profiles.HEALTHY.name() : profileName);
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(commandLine(), e.getMessage(), e, null, null);
+      throw new CommandLine.ParameterException(commandLine(), String.valueOf(e.getMessage()), e);
     }
   }
 

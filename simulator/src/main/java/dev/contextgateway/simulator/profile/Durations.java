@@ -1,6 +1,7 @@
 package dev.contextgateway.simulator.profile;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -57,25 +58,18 @@ public final class Durations {
   }
 
   private static Duration ofNanos(BigDecimal nanos) {
-    return Duration.ofNanos(nanos.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
+    return Duration.ofNanos(nanos.setScale(0, RoundingMode.HALF_UP).longValueExact());
   }
 
   private static long nanosPer(String unit) {
-    switch (unit) {
-      case "ns":
-        return 1;
-      case "us":
-        return 1_000;
-      case "ms":
-        return 1_000_000;
-      case "s":
-        return 1_000_000_000L;
-      case "m":
-        return 60_000_000_000L;
-      case "h":
-        return 3_600_000_000_000L;
-      default:
-        return 86_400_000_000_000L;
-    }
+    return switch (unit) {
+      case "ns" -> 1;
+      case "us" -> 1_000;
+      case "ms" -> 1_000_000;
+      case "s" -> 1_000_000_000L;
+      case "m" -> 60_000_000_000L;
+      case "h" -> 3_600_000_000_000L;
+      default -> 86_400_000_000_000L;
+    };
   }
 }

@@ -38,16 +38,12 @@ public final class Fault {
 
   /** The fault {@code kind} with its default parameters. */
   public static Fault of(FaultKind kind) {
-    switch (Objects.requireNonNull(kind, "kind")) {
-      case RATE_LIMITED:
-        return rateLimited(DEFAULT_RETRY_DELAY);
-      case RATE_LIMITED_PER_DAY:
-        return rateLimitedPerDay(DEFAULT_DAILY_RETRY_DELAY);
-      case SLOW_DRIP:
-        return slowDrip(DEFAULT_DRIP_DURATION, DEFAULT_DRIP_CHUNKS);
-      default:
-        return new Fault(kind, null, null, 0);
-    }
+    return switch (Objects.requireNonNull(kind, "kind")) {
+      case RATE_LIMITED -> rateLimited(DEFAULT_RETRY_DELAY);
+      case RATE_LIMITED_PER_DAY -> rateLimitedPerDay(DEFAULT_DAILY_RETRY_DELAY);
+      case SLOW_DRIP -> slowDrip(DEFAULT_DRIP_DURATION, DEFAULT_DRIP_CHUNKS);
+      default -> new Fault(kind, null, null, 0);
+    };
   }
 
   /** A per-minute 429 whose {@code RetryInfo} says {@code retryDelay}. */
@@ -102,11 +98,11 @@ public final class Fault {
 
   @Override
   public boolean equals(@Nullable Object other) {
-    return other instanceof Fault
-        && kind == ((Fault) other).kind
-        && Objects.equals(retryDelay, ((Fault) other).retryDelay)
-        && Objects.equals(dripDuration, ((Fault) other).dripDuration)
-        && dripChunks == ((Fault) other).dripChunks;
+    return other instanceof Fault that
+        && kind == that.kind
+        && Objects.equals(retryDelay, that.retryDelay)
+        && Objects.equals(dripDuration, that.dripDuration)
+        && dripChunks == that.dripChunks;
   }
 
   @Override

@@ -86,11 +86,8 @@ public final class FaultProfile implements Profile {
 
   @Override
   public boolean equals(@Nullable Object other) {
-    if (!(other instanceof FaultProfile)) {
-      return false;
-    }
-    FaultProfile that = (FaultProfile) other;
-    return name.equals(that.name)
+    return other instanceof FaultProfile that
+        && name.equals(that.name)
         && latency.equals(that.latency)
         && faults.equals(that.faults)
         && Objects.equals(quota, that.quota);
@@ -160,6 +157,8 @@ public final class FaultProfile implements Profile {
     }
 
     /**
+     * Builds the profile.
+     *
      * @throws IllegalArgumentException if the fault probabilities add up to more than 1
      */
     public FaultProfile build() {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -79,10 +81,10 @@ final class ProfileCodec {
   private FaultProfile readPhaseProfile(JsonNode node, String path) {
     if (node.isTextual()) {
       Profile named = wrap(path, () -> builtIns.apply(node.asText()));
-      if (!(named instanceof FaultProfile)) {
-        throw error(path, "must name a steady profile, not the timeline '" + node.asText() + "'");
+      if (named instanceof FaultProfile steady) {
+        return steady;
       }
-      return (FaultProfile) named;
+      throw error(path, "must name a steady profile, not the timeline '" + node.asText() + "'");
     }
     requireObject(node, path);
     if (node.has("phases")) {
@@ -137,31 +139,35 @@ final class ProfileCodec {
     }
     requireObject(node, path);
     String distribution = text(node, "distribution", path + ".");
-    switch (distribution) {
-      case "none":
+    return switch (distribution) {
+      case "none" -> {
         requireKeys(node, Set.of("distribution"), path + ".");
-        return Latency.none();
-      case "fixed":
+        yield Latency.none();
+      }
+      case "fixed" -> {
         requireKeys(node, Set.of("distribution", "delay"), path + ".");
-        return Latency.fixed(duration(required(node, "delay", path), path + ".delay"));
-      case "uniform":
+        yield Latency.fixed(duration(required(node, "delay", path), path + ".delay"));
+      }
+      case "uniform" -> {
         requireKeys(node, Set.of("distribution", "min", "max"), path + ".");
-        return Latency.uniform(
+        yield Latency.uniform(
             duration(required(node, "min", path), path + ".min"),
             duration(required(node, "max", path), path + ".max"));
-      case "log-normal":
+      }
+      case "log-normal" -> {
         requireKeys(node, Set.of("distribution", "median", "sigma", "max"), path + ".");
         Duration median = duration(required(node, "median", path), path + ".median");
         double sigma = number(node, "sigma", path + ".").doubleValue();
         JsonNode max = node.get("max");
-        return max == null
+        yield max == null
             ? Latency.logNormal(median, sigma)
             : Latency.logNormal(median, sigma, duration(max, path + ".max"));
-      default:
-        throw error(
-            path + ".distribution",
-            "must be one of none, fixed, uniform, log-normal, was '" + distribution + "'");
-    }
+      }
+      default ->
+          throw error(
+              path + ".distribution",
+              "must be one of none, fixed, uniform, log-normal, was '" + distribution + "'");
+    };
   }
 
   private Fault fault(JsonNode node, String path) {
@@ -176,33 +182,35 @@ final class ProfileCodec {
     if ((duration != null || chunks != null) && kind != FaultKind.SLOW_DRIP) {
       throw error(path, "duration and chunks only apply to slow-drip, not " + kind.id());
     }
-    switch (kind) {
-      case RATE_LIMITED:
-        return retryDelay == null
-            ? Fault.of(kind)
-            : Fault.rateLimited(duration(retryDelay, path + ".retryDelay"));
-      case RATE_LIMITED_PER_DAY:
-        return retryDelay == null
-            ? Fault.of(kind)
-            : Fault.rateLimitedPerDay(duration(retryDelay, path + ".retryDelay"));
-      case SLOW_DRIP:
-        return Fault.slowDrip(
-            duration == null ? Fault.DEFAULT_DRIP_DURATION : duration(duration, path + ".duration"),
-            chunks == null ? Fault.DEFAULT_DRIP_CHUNKS : number(node, "chunks", path + ".").intValue());
-      default:
-        return Fault.of(kind);
-    }
+    return switch (kind) {
+      case RATE_LIMITED ->
+          retryDelay == null
+              ? Fault.of(kind)
+              : Fault.rateLimited(duration(retryDelay, path + ".retryDelay"));
+      case RATE_LIMITED_PER_DAY ->
+          retryDelay == null
+              ? Fault.of(kind)
+              : Fault.rateLimitedPerDay(duration(retryDelay, path + ".retryDelay"));
+      case SLOW_DRIP ->
+          Fault.slowDrip(
+              duration == null
+                  ? Fault.DEFAULT_DRIP_DURATION
+                  : duration(duration, path + ".duration"),
+              chunks == null
+                  ? Fault.DEFAULT_DRIP_CHUNKS
+                  : number(node, "chunks", path + ".").intValue());
+      default -> Fault.of(kind);
+    };
   }
 
   // ---- writing ----
 
   JsonNode write(Profile profile) {
-    JsonNodeFactory json = JsonNodeFactory.instance;
-    if (profile instanceof FaultProfile) {
-      return writeSteady((FaultProfile) profile);
+    if (profile instanceof FaultProfile steady) {
+      return writeSteady(steady);
     }
     Timeline timeline = (Timeline) profile;
-    ObjectNode root = json.objectNode();
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("name", timeline.name());
     if (timeline.repeats()) {
       root.put("repeat", true);
@@ -253,11 +261,10 @@ final class ProfileCodec {
 
   private static ObjectNode writeLatency(Latency latency) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
-    if (latency instanceof Latency.Fixed) {
+    if (latency instanceof Latency.Fixed fixed) {
       node.put("distribution", "fixed");
-      node.put("delay", Durations.format(((Latency.Fixed) latency).delay()));
-    } else if (latency instanceof Latency.Uniform) {
-      Latency.Uniform uniform = (Latency.Uniform) latency;
+      node.put("delay", Durations.format(fixed.delay()));
+    } else if (latency instanceof Latency.Uniform uniform) {
       node.put("distribution", "uniform");
       node.put("min", Durations.format(uniform.min()));
       node.put("max", Durations.format(uniform.max()));
@@ -286,7 +293,7 @@ final class ProfileCodec {
       String name = names.next();
       if (!allowed.contains(name)) {
         throw new IllegalArgumentException(
-            "unknown setting '" + prefix + name + "', known here: " + new java.util.TreeSet<>(allowed));
+            "unknown setting '" + prefix + name + "', known here: " + new TreeSet<>(allowed));
       }
     }
   }
@@ -352,7 +359,7 @@ final class ProfileCodec {
   }
 
   /** Runs {@code action}, prefixing the path to the message of any validation error. */
-  private static <T> T wrap(String path, java.util.function.Supplier<T> action) {
+  private static <T> T wrap(String path, Supplier<T> action) {
     try {
       return action.get();
     } catch (IllegalArgumentException e) {

@@ -88,10 +88,10 @@ public final class Timeline implements Profile {
 
   @Override
   public boolean equals(@Nullable Object other) {
-    return other instanceof Timeline
-        && name.equals(((Timeline) other).name)
-        && phases.equals(((Timeline) other).phases)
-        && repeat == ((Timeline) other).repeat;
+    return other instanceof Timeline that
+        && name.equals(that.name)
+        && phases.equals(that.phases)
+        && repeat == that.repeat;
   }
 
   @Override

@@ -46,28 +46,27 @@ class ProfilesTest {
     Path file = dir.resolve("mine.yaml");
     Files.writeString(
         file,
-        String.join(
-            "\n",
-            "name: mine",
-            "latency:",
-            "  distribution: log-normal",
-            "  median: 80ms",
-            "  sigma: 0.4",
-            "  max: 2s",
-            "faults:",
-            "  - kind: unavailable",
-            "    probability: 0.05",
-            "  - kind: rate-limited",
-            "    probability: 0.02",
-            "    retryDelay: 1.5s",
-            "  - kind: slow-drip",
-            "    probability: 0.01",
-            "    duration: 3s",
-            "    chunks: 6",
-            "quota:",
-            "  requestsPerMinute: 60",
-            "  tokensPerMinute: 100000",
-            ""));
+        """
+        name: mine
+        latency:
+          distribution: log-normal
+          median: 80ms
+          sigma: 0.4
+          max: 2s
+        faults:
+          - kind: unavailable
+            probability: 0.05
+          - kind: rate-limited
+            probability: 0.02
+            retryDelay: 1.5s
+          - kind: slow-drip
+            probability: 0.01
+            duration: 3s
+            chunks: 6
+        quota:
+          requestsPerMinute: 60
+          tokensPerMinute: 100000
+        """);
 
     Profile profile = Profiles.read(file);
 
@@ -105,9 +104,13 @@ class ProfilesTest {
     Timeline timeline =
         (Timeline)
             Profiles.parse(
-                "name: wave\nrepeat: true\nphases:\n"
-                    + "  - {duration: 1s, profile: healthy}\n"
-                    + "  - {duration: 2s, profile: outage}\n");
+                """
+                name: wave
+                repeat: true
+                phases:
+                  - {duration: 1s, profile: healthy}
+                  - {duration: 2s, profile: outage}
+                """);
 
     assertThat(timeline.activeAt(Duration.ofMillis(500)).name()).isEqualTo("healthy");
     assertThat(timeline.activeAt(Duration.ofMillis(2500)).name()).isEqualTo("outage");
