@@ -8,8 +8,9 @@ import java.util.random.RandomGenerator;
  * MAX_TOKENS}, and splits it into chunks for streaming.
  *
  * <p>Called concurrently from the simulator's server threads: implementations must be
- * thread-safe, and should be fast and non-blocking. For reproducible runs, draw any randomness
- * from {@code random}, the request's own stream derived from the simulator's seed.
+ * thread-safe, fast and non-blocking, and must not throw (the journal has already recorded the
+ * request as answered). For reproducible runs, draw any randomness from {@code random}, the
+ * request's own stream derived from the simulator's seed.
  */
 @FunctionalInterface
 public interface ReplyGenerator {
