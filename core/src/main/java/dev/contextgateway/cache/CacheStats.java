@@ -49,7 +49,7 @@ public final class CacheStats {
   }
 
   private static TypeStats empty() {
-    return new TypeStats(0, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, new Histogram(3));
+    return new TypeStats(0, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, new Histogram(TypeState.AGE_PRECISION_DIGITS));
   }
 
   @Override

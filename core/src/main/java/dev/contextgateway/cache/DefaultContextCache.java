@@ -39,11 +39,18 @@ import org.jspecify.annotations.Nullable;
  * future has completed finds the value with {@link #get} (linearizability).
  *
  * <p><b>Invalidation (I2).</b> An invalidation first marks the key's flight superseded and takes
- * it out of {@code flights}, then removes the stored entry. A flight installs inside {@code
- * store}'s atomic {@code compute} for the key and only if it is not superseded. Either the install
- * runs first, and the removal that follows deletes it, or the mark is seen and nothing is
- * installed. A flight that started before the invalidation therefore never leaves a value behind
- * it; one that starts after (a new {@code putIfAbsent}) is a new generation.
+ * it out of {@code flights}, then removes the stored entry with a {@code compute} of that key. A
+ * flight installs inside {@code store}'s {@code compute} for the key and only if it is not
+ * superseded. The two computes of one key are serialized by the map's lock, so either the install
+ * runs first and the removal deletes it, or the mark is seen and nothing is installed. The removal
+ * must be a {@code compute}: Caffeine's {@code computeIfPresent} and {@code remove} first look the
+ * key up without the lock, and a new entry is not visible until its install's {@code compute}
+ * returns, so they can miss an install that has already passed its check (a race the jcstress
+ * test {@code NoStaleResurrection} found). A workspace or full invalidation likewise removes the
+ * key of every flight it supersedes (a flight leaves {@code flights} only after its install), then
+ * every matching entry the store shows. A flight that started before the invalidation therefore
+ * never leaves a value behind it; one that starts after (a new {@code putIfAbsent}) is a new
+ * generation.
  *
  * <p><b>Settling.</b> Success, failure, timeout and close race to settle a flight; {@link
  * Flight#settle()} lets exactly one of them complete it and count it, so a late success after a
@@ -263,7 +270,12 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
           Entry<V> fallback = staleOnError(key, seen);
           if (fallback != null) {
             fallback.type.staleOnError.increment();
-            return result(fallback, CacheResult.Outcome.STALE_ON_ERROR, ticker.read());
+            long now = ticker.read();
+            return new CacheResult<>(
+                fallback.value,
+                CacheResult.Outcome.STALE_ON_ERROR,
+                Duration.ofNanos(Math.max(0, now - fallback.writtenAt)),
+                unwrap(failure));
           }
           throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
         });
@@ -491,6 +503,7 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
     for (Map.Entry<K, Flight<V>> inFlight : flights.entrySet()) {
       if (matches.test(inFlight.getKey())) {
         supersede(inFlight.getKey(), inFlight.getValue());
+        remove(inFlight.getKey(), RemovalCause.EXPLICIT); // waits out an install in progress
       }
     }
     for (K key : store.asMap().keySet()) {
@@ -512,13 +525,19 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
     flights.remove(key, flight);
   }
 
+  /**
+   * Removes the key's entry, waiting for a {@code compute} of the key in progress (an install);
+   * see the implementation notes for why this is not {@code computeIfPresent}.
+   */
   private void remove(K key, RemovalCause cause) {
     store
         .asMap()
-        .computeIfPresent(
+        .compute(
             key,
             (k, old) -> {
-              old.type.removed(old.bytes, cause);
+              if (old != null) {
+                old.type.removed(old.bytes, cause);
+              }
               return null;
             });
   }
@@ -550,6 +569,7 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
       supersede(inFlight.getKey(), flight);
       settleFailed(inFlight.getKey(), flight, closedException());
       flight.cancelGeneration();
+      remove(inFlight.getKey(), RemovalCause.EXPLICIT);
     }
     for (K key : store.asMap().keySet()) {
       remove(key, RemovalCause.EXPLICIT);

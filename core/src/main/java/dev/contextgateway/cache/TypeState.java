@@ -15,6 +15,12 @@ import org.jspecify.annotations.Nullable;
  * to fold the recorder's interval into the running total.
  */
 final class TypeState {
+  /**
+   * Ages are recorded to two significant digits (1 % resolution): enough for an age distribution,
+   * and it keeps the three histograms of a type at a few KiB instead of tens.
+   */
+  static final int AGE_PRECISION_DIGITS = 2;
+
   final CacheType type;
   final long timeToLive;
   final long staleWhileRevalidate;
@@ -32,10 +38,10 @@ final class TypeState {
   final LongAdder bytes = new LongAdder();
   private final LongAdder[] removals = new LongAdder[RemovalCause.values().length];
 
-  private final Recorder ageAtHit = new Recorder(3);
+  private final Recorder ageAtHit = new Recorder(AGE_PRECISION_DIGITS);
 
   @GuardedBy("this")
-  private final Histogram ages = new Histogram(3);
+  private final Histogram ages = new Histogram(AGE_PRECISION_DIGITS);
 
   @GuardedBy("this")
   private @Nullable Histogram recycled;

@@ -120,6 +120,7 @@ class ExpiryAndStalenessTest {
     assertThat(result.join().value()).isEqualTo("v1");
     assertThat(result.join().outcome()).isEqualTo(Outcome.STALE_ON_ERROR);
     assertThat(result.join().age()).isEqualTo(Duration.ofMinutes(20));
+    assertThat(result.join().failureCause()).containsInstanceOf(IOException.class);
     assertThat(plain.join()).isEqualTo("v1");
     TypeStats stats = cache.stats().of(CONTEXT);
     assertThat(stats.staleOnError()).isEqualTo(2);

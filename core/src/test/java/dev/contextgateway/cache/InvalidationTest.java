@@ -168,4 +168,107 @@ class InvalidationTest {
     assertThat(cache.get(key, CONTEXT, false)).hasValueSatisfying(r -> assertThat(r.value()).isEqualTo("put"));
     assertThat(cache.getOrGenerate(key, CONTEXT, generator).join()).isEqualTo("put");
   }
+
+  /**
+   * The install of a generation is paused inside the store's atomic compute, after its check that
+   * it is not superseded and before the new entry is visible; an invalidation runs in that window.
+   * The invalidation must wait for the compute (or the entry must not appear), never miss it.
+   */
+  @Test
+  void invalidationDuringTheInstallCompute_leavesNoEntryBehind() throws Exception {
+    for (Invalidation invalidation : Invalidation.values()) {
+      java.util.concurrent.CountDownLatch insideCompute = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch resume = new java.util.concurrent.CountDownLatch(1);
+      PausingTicker ticker = new PausingTicker(time, insideCompute, resume);
+      ContextCache<Key, String> paused =
+          CacheTesting.builder(time).ticker(ticker).build();
+      CompletableFuture<String> gate = new CompletableFuture<>();
+      CompletableFuture<String> before = paused.getOrGenerate(key, CONTEXT, k -> gate);
+
+      Thread completer = new Thread(() -> {
+        ticker.pauseOn(Thread.currentThread());
+        gate.complete("pre-invalidation");
+      });
+      completer.start();
+      assertThat(insideCompute.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      Thread invalidator = new Thread(() -> invalidation.apply(paused, key));
+      invalidator.start();
+      // Let the invalidation run as far as it can while the install is paused: it either
+      // finishes (it did not wait for the compute) or blocks on the compute's lock.
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(30))
+          .until(() -> !invalidator.isAlive() || invalidator.getState() == Thread.State.BLOCKED);
+      resume.countDown();
+      invalidator.join(30_000);
+      completer.join(30_000);
+
+      assertThat(before.join()).isEqualTo("pre-invalidation");
+      assertThat(paused.get(key, CONTEXT, true)).as(invalidation.name()).isEmpty();
+      paused.cleanUp();
+      assertThat(paused.stats().total().entries()).as(invalidation.name()).isZero();
+    }
+  }
+
+  private enum Invalidation {
+    KEY {
+      @Override
+      void apply(ContextCache<Key, String> cache, Key key) {
+        cache.invalidate(key);
+      }
+    },
+    WORKSPACE {
+      @Override
+      void apply(ContextCache<Key, String> cache, Key key) {
+        cache.invalidateWorkspace(key.workspace());
+      }
+    },
+    ALL {
+      @Override
+      void apply(ContextCache<Key, String> cache, Key key) {
+        cache.invalidateAll();
+      }
+    };
+
+    abstract void apply(ContextCache<Key, String> cache, Key key);
+  }
+
+  /**
+   * Reads the fake time, but on the chosen thread, when read from inside a map's {@code compute}
+   * (the store reads the time there to stamp the new entry), signals and waits once.
+   */
+  private static final class PausingTicker implements dev.contextgateway.time.Ticker {
+    private final FakeTime time;
+    private final java.util.concurrent.CountDownLatch insideCompute;
+    private final java.util.concurrent.CountDownLatch resume;
+    private volatile Thread paused;
+
+    PausingTicker(FakeTime time, java.util.concurrent.CountDownLatch insideCompute, java.util.concurrent.CountDownLatch resume) {
+      this.time = time;
+      this.insideCompute = insideCompute;
+      this.resume = resume;
+    }
+
+    void pauseOn(Thread thread) {
+      this.paused = thread;
+    }
+
+    @Override
+    public long read() {
+      if (Thread.currentThread() == paused && insideCompute.getCount() > 0 && calledFromCompute()) {
+        insideCompute.countDown();
+        try {
+          resume.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return time.read();
+    }
+
+    private static boolean calledFromCompute() {
+      return java.util.Arrays.stream(Thread.currentThread().getStackTrace())
+          .anyMatch(frame -> frame.getClassName().equals("java.util.concurrent.ConcurrentHashMap")
+              && frame.getMethodName().equals("compute"));
+    }
+  }
 }
