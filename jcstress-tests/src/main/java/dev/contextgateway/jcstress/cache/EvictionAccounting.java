@@ -33,7 +33,8 @@ import org.openjdk.jcstress.infra.results.JJJJ_Result;
  * <p>Result: entries present; entry-count drift (|counted − present|, summed over the types);
  * byte drift (likewise); puts that threw.
  *
- * <p>Run alone (from {@code jcstress-tests/} after {@code ./mvnw -pl jcstress-tests -am package}):
+ * <p>Run alone, from {@code jcstress-tests/} once the module is packaged ({@code ./mvnw -B -pl
+ * jcstress-tests -am package} at the root):
  *
  * <pre>
  * java -jar target/jcstress.jar -m quick -sc false -jvmArgs -Xmx256m -t 'EvictionAccounting' -r target/jcstress-results/one

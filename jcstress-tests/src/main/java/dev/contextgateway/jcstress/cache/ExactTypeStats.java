@@ -27,7 +27,8 @@ import org.openjdk.jcstress.infra.results.JJJJ_Result;
  *
  * <p>Result: context hits, context misses, summary hits, summary misses.
  *
- * <p>Run alone (from {@code jcstress-tests/} after {@code ./mvnw -pl jcstress-tests -am package}):
+ * <p>Run alone, from {@code jcstress-tests/} once the module is packaged ({@code ./mvnw -B -pl
+ * jcstress-tests -am package} at the root):
  *
  * <pre>
  * java -jar target/jcstress.jar -m quick -sc false -jvmArgs -Xmx256m -t 'ExactTypeStats' -r target/jcstress-results/one

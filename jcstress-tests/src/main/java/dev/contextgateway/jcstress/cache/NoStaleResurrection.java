@@ -32,7 +32,8 @@ import org.openjdk.jcstress.infra.results.II_Result;
  *
  * <p>Result: the generating caller's value; the value a call after the race gets.
  *
- * <p>Run alone (from {@code jcstress-tests/} after {@code ./mvnw -pl jcstress-tests -am package}):
+ * <p>Run alone, from {@code jcstress-tests/} once the module is packaged ({@code ./mvnw -B -pl
+ * jcstress-tests -am package} at the root):
  *
  * <pre>
  * java -jar target/jcstress.jar -m quick -sc false -jvmArgs -Xmx256m -t 'NoStaleResurrection' -r target/jcstress-results/one

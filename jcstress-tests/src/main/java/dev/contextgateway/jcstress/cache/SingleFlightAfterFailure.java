@@ -40,7 +40,8 @@ import org.openjdk.jcstress.infra.results.II_Result;
  *
  * <p>Result: the most generations in flight at once; generator calls (the failed one included).
  *
- * <p>Run alone (from {@code jcstress-tests/} after {@code ./mvnw -pl jcstress-tests -am package}):
+ * <p>Run alone, from {@code jcstress-tests/} once the module is packaged ({@code ./mvnw -B -pl
+ * jcstress-tests -am package} at the root):
  *
  * <pre>
  * java -jar target/jcstress.jar -m quick -sc false -jvmArgs -Xmx256m -t 'SingleFlightAfterFailure' -r target/jcstress-results/one

@@ -30,7 +30,8 @@ import org.openjdk.jcstress.infra.results.IIII_Result;
  * <p>Result: the joining caller's value; the cancelling caller's value ({@value
  * Fixtures#CANCELLED} when cancelled); generator calls; the value cached afterwards (0 if none).
  *
- * <p>Run alone (from {@code jcstress-tests/} after {@code ./mvnw -pl jcstress-tests -am package}):
+ * <p>Run alone, from {@code jcstress-tests/} once the module is packaged ({@code ./mvnw -B -pl
+ * jcstress-tests -am package} at the root):
  *
  * <pre>
  * java -jar target/jcstress.jar -m quick -sc false -jvmArgs -Xmx256m -t 'WaiterIsolation' -r target/jcstress-results/one

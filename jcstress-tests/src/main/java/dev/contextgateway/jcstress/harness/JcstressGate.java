@@ -59,6 +59,13 @@ public final class JcstressGate implements Callable<Integer> {
               + "FORBIDDEN: every selected test must observe one.")
   private Expectation expect = Expectation.CLEAN;
 
+  @Option(
+      names = "--only",
+      description =
+          "Narrows the selection of jcstress's -t to the tests that also match this regular"
+              + " expression (found anywhere in the name, as -t is). Empty: no narrowing.")
+  private String only = "";
+
   @Parameters(paramLabel = "JCSTRESS_OPTION", description = "jcstress options, after --")
   private List<String> jcstressOptions = new ArrayList<>();
 
@@ -68,7 +75,7 @@ public final class JcstressGate implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Options options = new Options(jcstressOptions.toArray(String[]::new));
+    Options options = new Options(narrowed(jcstressOptions, only).toArray(String[]::new));
     if (!options.parse()) {
       return 2;
     }
@@ -87,6 +94,26 @@ public final class JcstressGate implements Callable<Integer> {
         Verdict.judge(expect, selected, readResults(options.getResultFile()), options.getCPUCount());
     verdict.printOn(System.out);
     return verdict.passed() ? 0 : 1;
+  }
+
+  /**
+   * The jcstress options with the test selection {@code -t} narrowed to names that also match
+   * {@code only}: both patterns become look-aheads, each found anywhere in the name as jcstress
+   * finds {@code -t}.
+   */
+  static List<String> narrowed(List<String> options, String only) {
+    if (only.isEmpty()) {
+      return options;
+    }
+    List<String> result = new ArrayList<>(options);
+    int t = result.indexOf("-t");
+    if (t < 0 || t + 1 >= result.size()) {
+      result.add("-t");
+      result.add(only);
+    } else {
+      result.set(t + 1, "^(?=.*(?:" + only + "))(?=.*(?:" + result.get(t + 1) + "))");
+    }
+    return result;
   }
 
   /** The run's results by test name; empty if jcstress wrote none (nothing ran). */
