@@ -33,13 +33,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SuiteSmokeTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T12:00:00Z"), ZoneOffset.UTC);
 
-  @TempDir Path directory;
-
+  private Path directory = Path.of("");
   private int exitStatus;
   private String console = "";
 
   @BeforeAll
-  void runSmokeSuite() {
+  void runSmokeSuite(@TempDir Path runDirectory) {
+    directory = runDirectory;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream original = System.out;

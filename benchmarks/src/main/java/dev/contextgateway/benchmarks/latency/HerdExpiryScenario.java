@@ -115,7 +115,7 @@ public final class HerdExpiryScenario implements LatencyScenario {
     SimulatedGenerator generator =
         SimulatedGenerator.builder().latency(GENERATOR_LATENCY).timeToLive(TIME_TO_LIVE).build();
     BenchmarkCache cache = impl.create(spec, generator);
-    cache.getOrGenerate(KEY);
+    generator.served(KEY, cache.getOrGenerate(KEY));
     return new CacheUnderLoad(cache, generator, TIME_TO_LIVE.toNanos());
   }
 
@@ -160,6 +160,7 @@ public final class HerdExpiryScenario implements LatencyScenario {
 
     /** Logged if the caller waited for a generation or was served a value past its time to live. */
     private Logged classify(Value value, long calledAt) {
+      generator.served(KEY, value);
       boolean waited = value.bornNanos() > calledAt;
       boolean stale = calledAt - value.bornNanos() >= timeToLiveNanos;
       return waited || stale ? Logged.LOGGED : Logged.SKIPPED;

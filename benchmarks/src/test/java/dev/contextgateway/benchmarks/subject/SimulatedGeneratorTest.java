@@ -24,6 +24,14 @@ class SimulatedGeneratorTest {
           .weightOfKey(key -> 100 + key)
           .build();
 
+  /** Generates {@code key} to completion and serves the value, as a cache's caller would get it. */
+  private Value generateAndServe(int key) {
+    CompletableFuture<Value> value = generator.generateAsync(key);
+    time.advance(LATENCY);
+    generator.served(key, value.join());
+    return value.join();
+  }
+
   @Test
   void generateAsync_completesAfterTheLatency_withAValueBornThen() {
     long startedAt = time.read();
@@ -42,8 +50,7 @@ class SimulatedGeneratorTest {
 
   @Test
   void firstGenerationOfAKey_isACallButNotAnExpiry() {
-    generator.generateAsync(1);
-    time.advance(LATENCY);
+    generateAndServe(1);
 
     assertThat(generator.calls()).isEqualTo(1);
     assertThat(generator.expiries()).isZero();
@@ -51,8 +58,7 @@ class SimulatedGeneratorTest {
 
   @Test
   void herdOnAnExpiredValue_countsEveryCall_andOneExpiry() {
-    generator.generateAsync(1);
-    time.advance(LATENCY);
+    generateAndServe(1);
     time.advance(TTL);
 
     List<CompletableFuture<Value>> herd = new ArrayList<>();
@@ -68,8 +74,7 @@ class SimulatedGeneratorTest {
 
   @Test
   void generationWhileTheNewestValueIsFresh_isNotAnExpiry() {
-    generator.generateAsync(1);
-    time.advance(LATENCY);
+    generateAndServe(1);
     time.advance(TTL.minusNanos(1));
 
     generator.generateAsync(1); // an early refresh, or a straggler of a herd
@@ -79,13 +84,14 @@ class SimulatedGeneratorTest {
 
   @Test
   void eachExpiredNewestValue_countsOnce() {
-    generator.generateAsync(1);
-    time.advance(LATENCY);
+    generateAndServe(1);
     for (int round = 1; round <= 3; round++) {
       time.advance(TTL);
-      generator.generateAsync(1);
-      generator.generateAsync(1);
+      CompletableFuture<Value> first = generator.generateAsync(1);
+      CompletableFuture<Value> second = generator.generateAsync(1);
       time.advance(LATENCY);
+      generator.served(1, first.join());
+      generator.served(1, second.join());
     }
 
     assertThat(generator.calls()).isEqualTo(7);
@@ -94,15 +100,38 @@ class SimulatedGeneratorTest {
 
   @Test
   void expiriesAreCountedPerKey() {
-    generator.generateAsync(1);
-    generator.generateAsync(2);
-    time.advance(LATENCY);
+    generateAndServe(1);
+    generateAndServe(2);
     time.advance(TTL);
 
     generator.generateAsync(1);
     generator.generateAsync(2);
 
     assertThat(generator.expiries()).isEqualTo(2);
+  }
+
+  @Test
+  void aFinishedValueNotYetServed_doesNotHideTheExpiryOfTheServedOne() {
+    generateAndServe(1);
+    time.advance(TTL.minus(LATENCY));
+    generator.generateAsync(1); // a straggler: finishes while the served value is still fresh,
+    time.advance(LATENCY); //    but its caller has not got it into the cache yet
+
+    generator.generateAsync(1); // the cache saw its entry expire
+
+    assertThat(generator.expiries()).isEqualTo(1);
+  }
+
+  @Test
+  void servingAnOlderValue_doesNotMoveTheNewestBack() {
+    Value older = generateAndServe(1);
+    generateAndServe(1);
+    generator.served(1, older);
+    time.advance(TTL.minusNanos(1)); // the older value has expired, the newer has not
+
+    generator.generateAsync(1);
+
+    assertThat(generator.expiries()).isZero();
   }
 
   @Test
