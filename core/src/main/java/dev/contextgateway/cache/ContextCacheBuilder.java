@@ -1,6 +1,7 @@
 package dev.contextgateway.cache;
 
 import dev.contextgateway.time.Scheduler;
+import dev.contextgateway.time.ThreadLocalRandomSource;
 import dev.contextgateway.time.Ticker;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -189,18 +189,4 @@ public final class ContextCacheBuilder<K, V> {
     return (ContextCacheBuilder<K1, V1>) this;
   }
 
-  /** Thread-safe default random source: delegates to the calling thread's generator. */
-  enum ThreadLocalRandomSource implements RandomGenerator {
-    INSTANCE;
-
-    @Override
-    public long nextLong() {
-      return ThreadLocalRandom.current().nextLong();
-    }
-
-    @Override
-    public double nextDouble() {
-      return ThreadLocalRandom.current().nextDouble();
-    }
-  }
 }

@@ -5,12 +5,12 @@ import dev.contextgateway.resilience.CircuitBreakerSettings;
 import dev.contextgateway.resilience.RateLimitSettings;
 import dev.contextgateway.resilience.RetrySettings;
 import dev.contextgateway.time.Scheduler;
+import dev.contextgateway.time.ThreadLocalRandomSource;
 import dev.contextgateway.time.Ticker;
 import dev.contextgateway.workspace.FileDiscoverer;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -263,18 +263,4 @@ public final class ContextGatewayBuilder {
     return value;
   }
 
-  /** Thread-safe default random source: delegates to the calling thread's generator. */
-  private enum ThreadLocalRandomSource implements RandomGenerator {
-    INSTANCE;
-
-    @Override
-    public long nextLong() {
-      return ThreadLocalRandom.current().nextLong();
-    }
-
-    @Override
-    public double nextDouble() {
-      return ThreadLocalRandom.current().nextDouble();
-    }
-  }
 }

@@ -2,11 +2,11 @@ package dev.contextgateway.resilience;
 
 import dev.contextgateway.llm.LlmClient;
 import dev.contextgateway.time.Scheduler;
+import dev.contextgateway.time.ThreadLocalRandomSource;
 import dev.contextgateway.time.Ticker;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -186,18 +186,4 @@ public final class ResiliencePolicy {
     }
   }
 
-  /** Thread-safe default random source: delegates to the calling thread's generator. */
-  private enum ThreadLocalRandomSource implements RandomGenerator {
-    INSTANCE;
-
-    @Override
-    public long nextLong() {
-      return ThreadLocalRandom.current().nextLong();
-    }
-
-    @Override
-    public double nextDouble() {
-      return ThreadLocalRandom.current().nextDouble();
-    }
-  }
 }
