@@ -108,17 +108,20 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
     }
     this.types = byName;
 
-    Caffeine<K, Entry<V>> caffeine =
-        Caffeine.newBuilder()
-            .executor(builder.executor)
-            .ticker(builder.ticker::read)
-            .expireAfter(new EntryExpiry<K, V>())
-            .evictionListener(
-                (@Nullable K key, @Nullable Entry<V> entry, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
-                  if (entry != null) {
-                    entry.type.removed(entry.bytes, evictionCause(cause));
-                  }
-                });
+    Caffeine<Object, Object> base =
+        Caffeine.newBuilder().executor(builder.executor).ticker(builder.ticker::read);
+    long lifetime = commonLifetime(byName.values());
+    Caffeine<K, Entry<V>> caffeine;
+    if (lifetime == VARIES) {
+      caffeine = base.expireAfter(new EntryExpiry<K, V>()).evictionListener(this::evicted);
+    } else {
+      // One lifetime for every entry: a fixed write expiry spares every read the timer-wheel
+      // reordering (and read-buffer maintenance) that per-entry expiry needs.
+      if (lifetime < MAXIMUM_EXPIRY) {
+        base.expireAfterWrite(Duration.ofNanos(lifetime));
+      }
+      caffeine = base.evictionListener(this::evicted);
+    }
     if (builder.maximumBytes != ContextCacheBuilder.UNSET) {
       this.maximumCharge = builder.maximumBytes;
       this.minimumCharge =
@@ -137,6 +140,33 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
         caffeine.maximumSize(builder.maximumEntries);
       }
       this.store = caffeine.build();
+    }
+  }
+
+  private static final long VARIES = -1;
+
+  /**
+   * How long entries stay in the store (the later end of their stale windows) if that is the same
+   * for every type, else {@link #VARIES}.
+   */
+  private static long commonLifetime(Iterable<TypeState> states) {
+    long common = VARIES;
+    for (TypeState state : states) {
+      long lifetime =
+          TypeState.saturatedAdd(state.timeToLive, Math.max(state.staleWhileRevalidate, state.staleIfError));
+      if (common != VARIES && common != lifetime) {
+        return VARIES;
+      }
+      common = lifetime;
+    }
+    return common;
+  }
+
+  /** Caffeine's eviction listener: counts out entries it removes for size or expiry. */
+  private void evicted(
+      @Nullable K key, @Nullable Entry<V> entry, com.github.benmanes.caffeine.cache.RemovalCause cause) {
+    if (entry != null) {
+      entry.type.removed(entry.bytes, evictionCause(cause));
     }
   }
 

@@ -196,4 +196,23 @@ class ExpiryAndStalenessTest {
     assertThat(stats.staleOnError()).isEqualTo(1);
     assertThat(generator.calls()).isEqualTo(1);
   }
+
+  /** With one type, every entry has the same lifetime and the store uses a fixed write expiry. */
+  @Test
+  void singleType_entriesLiveUntilTheLaterWindowEnds_thenExpire() {
+    ContextCache<Key, String> single = CacheTesting.builder(time).types(CONTEXT).build();
+    single.put(key, CONTEXT, "v1");
+
+    time.advance(Duration.ofMinutes(40).minusNanos(1)); // time to live + stale-if-error, less 1 ns
+    single.cleanUp();
+    assertThat(single.getFallback(key, CONTEXT))
+        .hasValueSatisfying(r -> assertThat(r.outcome()).isEqualTo(Outcome.STALE_ON_ERROR));
+    assertThat(single.stats().of(CONTEXT).entries()).isEqualTo(1);
+
+    time.advance(Duration.ofNanos(1));
+    single.cleanUp();
+    assertThat(single.getFallback(key, CONTEXT)).isEmpty();
+    assertThat(single.stats().of(CONTEXT).entries()).isZero();
+    assertThat(single.stats().of(CONTEXT).removals(RemovalCause.EXPIRED)).isEqualTo(1);
+  }
 }
