@@ -11,12 +11,12 @@
  *   <li>{@link dev.contextgateway.jcstress.cache}: the context cache: exact statistics (I3),
  *       eviction accounting (I4), single flight (I1), no stale resurrection (I2), waiter isolation
  *       (I6).
- *   <li>{@code dev.contextgateway.jcstress.resilience} (to come): the circuit breaker in half-open,
- *       at most the permitted trial calls and legal transitions only (I7).
- *   <li>{@code dev.contextgateway.jcstress.session} (to come): the relevance tracker, no lost update
- *       within a session and the session bound (I10).
- *   <li>{@code dev.contextgateway.jcstress.metrics} (to come): the gateway's counters and snapshots
- *       under concurrent recording.
+ *   <li>{@link dev.contextgateway.jcstress.resilience}: the circuit breaker in half-open, at most
+ *       the permitted trial calls, one decision and legal transitions only (I7).
+ *   <li>{@link dev.contextgateway.jcstress.session}: the relevance tracker, no lost update within a
+ *       session and the session bound (I10).
+ *   <li>{@link dev.contextgateway.jcstress.metrics}: the gateway's counters and snapshots under
+ *       concurrent recording: exact counts, and interval snapshots that partition the events.
  *   <li>{@link dev.contextgateway.jcstress.harness}: the runner that judges a run.
  * </ul>
  */
