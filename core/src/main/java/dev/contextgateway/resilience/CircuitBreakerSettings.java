@@ -176,7 +176,8 @@ public final class CircuitBreakerSettings {
     /**
      * Builds the settings.
      *
-     * @throws IllegalStateException if {@code minimumNumberOfCalls} exceeds the window
+     * @throws IllegalStateException if {@code minimumNumberOfCalls} exceeds the window, or the
+     *     half-open trials exceed {@code minimumNumberOfCalls}
      */
     public CircuitBreakerSettings build() {
       if (minimumNumberOfCalls > slidingWindowSize) {
@@ -185,6 +186,17 @@ public final class CircuitBreakerSettings {
                 + minimumNumberOfCalls
                 + " > "
                 + slidingWindowSize);
+      }
+      // Resilience4j decides the half-open state after min(minimumNumberOfCalls, trials)
+      // outcomes; with fewer than the trials, the first outcome alone would close or reopen the
+      // breaker while the other trials are still in flight.
+      int minimum = minimumNumberOfCalls > 0 ? minimumNumberOfCalls : slidingWindowSize;
+      if (permittedCallsInHalfOpenState > minimum) {
+        throw new IllegalStateException(
+            "permittedCallsInHalfOpenState must be <= minimumNumberOfCalls, was "
+                + permittedCallsInHalfOpenState
+                + " > "
+                + minimum);
       }
       return new CircuitBreakerSettings(this);
     }

@@ -15,7 +15,11 @@ import org.jspecify.annotations.Nullable;
  */
 public interface ResilienceListener {
 
-  /** The circuit breaker moved from {@code from} to {@code to}. */
+  /**
+   * The circuit breaker moved from {@code from} to {@code to}. The breaker changes state before it
+   * reports the change, so reports of transitions that happen close together may arrive out of
+   * order; {@link ResiliencePolicy#circuitState()} is the current state.
+   */
   default void onStateTransition(CircuitState from, CircuitState to) {}
 
   /** An attempt was refused before it was sent, or a due retry was not made. */

@@ -173,6 +173,7 @@ class ContextGatewayTest {
                     .slidingWindowSize(2)
                     .minimumNumberOfCalls(2)
                     .failureRateThreshold(50)
+                    .permittedCallsInHalfOpenState(1)
                     .waitInOpenState(Duration.ofMinutes(1))
                     .build())
             .build();

@@ -100,6 +100,15 @@ class SettingsTest {
                     .minimumNumberOfCalls(6)
                     .build())
         .hasMessage("minimumNumberOfCalls must be <= slidingWindowSize, was 6 > 5");
+    // Half-open would be decided by the first trial's outcome alone (found by jcstress).
+    assertThatThrownBy(
+            () ->
+                CircuitBreakerSettings.builder()
+                    .slidingWindowSize(4)
+                    .minimumNumberOfCalls(1)
+                    .permittedCallsInHalfOpenState(2)
+                    .build())
+        .hasMessage("permittedCallsInHalfOpenState must be <= minimumNumberOfCalls, was 2 > 1");
   }
 
   @Test
