@@ -20,7 +20,8 @@ import org.jetbrains.lincheck.datastructures.Param;
  * or three thread switches at particular points, and the number of interleavings grows fast with
  * the size of a scenario.
  */
-public abstract class AbstractCacheLinearizabilityTest extends AbstractSingleFlightLinearizabilityTest {
+public abstract class AbstractCacheLinearizabilityTest
+    extends AbstractSingleFlightLinearizabilityTest {
 
   protected AbstractCacheLinearizabilityTest(Supplier<CacheUnderTest> factory) {
     super(factory);

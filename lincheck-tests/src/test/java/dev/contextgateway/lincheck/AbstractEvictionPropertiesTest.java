@@ -154,7 +154,10 @@ public abstract class AbstractEvictionPropertiesTest {
       }
     }
     Expect.that(
-        stats.entries() == present, "%s entries counted, %s keys present", stats.entries(), present);
+        stats.entries() == present,
+        "%s entries counted, %s keys present",
+        stats.entries(),
+        present);
   }
 
   /** Model checking at the configured depth: two threads of three operations. */

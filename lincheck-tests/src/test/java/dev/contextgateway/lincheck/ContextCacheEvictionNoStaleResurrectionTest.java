@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link dev.contextgateway.cache.ContextCache} with eviction: no stale resurrection (I2) in any
  * history, on top of the properties of {@link ContextCacheEvictionPropertiesTest}. It does not hold
- * yet: see {@link ContextCacheKnownBugsTest#getOrGenerate_afterInvalidate_joinsAFlightServingTheRemovedValue}.
+ * yet: a late joiner can get an invalidated value (the fourth violation in {@link
+ * ContextCacheKnownBugsTest}).
  */
 @Disabled("ContextCache serves invalidated values to late joiners: see ContextCacheKnownBugsTest")
 public class ContextCacheEvictionNoStaleResurrectionTest extends AbstractEvictionPropertiesTest {

@@ -5,10 +5,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The linearizability violations of {@link dev.contextgateway.cache.ContextCache} that Lincheck
- * found (the last one by stress testing first), each pinned as the fixed scenario that shows it, checked by model checking against
- * {@link CacheSpecification}. Each test passes while its bug is there. When one fails, that bug is
- * fixed: delete the test; when none is left, enable {@link ContextCacheLinearizabilityTest}.
- * README.md describes each bug and its interleaving.
+ * found (the last one by stress testing first), each pinned as the fixed scenario that shows it
+ * and checked by model checking against {@link CacheSpecification}. Each test passes while its bug
+ * is there. When one fails, that bug is fixed (see {@link #only} for the caveat): delete the test;
+ * when none is left, enable {@link ContextCacheLinearizabilityTest} and {@link
+ * ContextCacheEvictionNoStaleResurrectionTest}. README.md describes each bug and its interleaving.
  */
 public class ContextCacheKnownBugsTest extends AbstractCacheLinearizabilityTest {
   private static final int PIN_INVOCATIONS = 10_000;

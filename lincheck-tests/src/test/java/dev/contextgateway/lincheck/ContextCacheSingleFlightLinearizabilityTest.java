@@ -2,7 +2,10 @@ package dev.contextgateway.lincheck;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link dev.contextgateway.cache.ContextCache}: every history of getOrGenerate and get is linearizable. */
+/**
+ * {@link dev.contextgateway.cache.ContextCache}: every history of {@code getOrGenerate} and {@code
+ * get} is linearizable.
+ */
 public class ContextCacheSingleFlightLinearizabilityTest
     extends AbstractSingleFlightLinearizabilityTest {
   public ContextCacheSingleFlightLinearizabilityTest() {

@@ -5,7 +5,7 @@ import dev.contextgateway.time.FakeTime;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
-/** The seed's lock-per-key cache whose locks are deleted (baseline 2) as a {@link CacheUnderTest}. */
+/** Baseline 2, the lock-per-key cache that deletes its locks, as a {@link CacheUnderTest}. */
 final class LockDeletingCacheSubject implements CacheUnderTest {
   private final LockDeletingCache<Integer, String> cache =
       new LockDeletingCache<>(new FakeTime(), Duration.ofMinutes(10));

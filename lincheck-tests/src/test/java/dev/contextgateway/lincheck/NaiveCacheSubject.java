@@ -5,7 +5,7 @@ import dev.contextgateway.time.FakeTime;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
-/** The seed's check-then-act cache (baseline 1) as a {@link CacheUnderTest}. */
+/** Baseline 1, the seed's check-then-act cache, as a {@link CacheUnderTest}. */
 final class NaiveCacheSubject implements CacheUnderTest {
   private final NaiveCache<Integer, String> cache =
       new NaiveCache<>(new FakeTime(), Duration.ofMinutes(10));
