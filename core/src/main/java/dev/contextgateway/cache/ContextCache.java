@@ -11,7 +11,11 @@ import java.util.concurrent.CompletableFuture;
  *
  * <ul>
  *   <li><b>Single flight.</b> While a generation of a key is in flight, every other caller for that
- *       key joins it: one generator call per generation, however many callers.
+ *       key joins it: one generator call per generation, however many callers. (A generation
+ *       displaced by an invalidation or a put may still be finishing for its own callers while the
+ *       next one runs; only the latter can install its value.)
+ *   <li><b>Linearizable</b> {@code getOrGenerate}, {@code get}, {@code put} and the invalidations,
+ *       as long as no entry is evicted for size or expiry meanwhile.
  *   <li><b>Waiter isolation.</b> Each caller gets its own future. Cancelling it, or letting it time
  *       out, never cancels the shared generation the others wait for.
  *   <li><b>Failure.</b> A failed generation fails every caller waiting on it with the same cause
@@ -93,14 +97,15 @@ public interface ContextCache<K, V> extends AutoCloseable {
   void invalidate(K key);
 
   /**
-   * Removes every entry whose key's workspace is {@code workspace} or lies inside it, and keeps
-   * their generations in flight from installing.
+   * Removes every entry whose key's workspace is {@code workspace} (compared as normalized absolute
+   * paths), and keeps their generations in flight from installing. Atomic: no look-up that starts
+   * after this call returned sees any of them, even while they are still being removed.
    *
    * @throws IllegalStateException if the cache was built without a workspace function
    */
   void invalidateWorkspace(Path workspace);
 
-  /** Removes every entry and keeps every generation in flight from installing. */
+  /** Removes every entry and keeps every generation in flight from installing; atomic, as {@link #invalidateWorkspace}. */
   void invalidateAll();
 
   /** A snapshot of the statistics. */

@@ -1,8 +1,5 @@
 package dev.contextgateway.cache;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import dev.contextgateway.time.Scheduler;
 import dev.contextgateway.time.Ticker;
 import java.nio.file.Path;
@@ -15,10 +12,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -27,54 +24,50 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Implementation notes</h2>
  *
- * <p><b>Two maps.</b> Completed values live in a Caffeine {@code store} (bounds, expiry, eviction);
- * generations in flight live in {@code flights}, a {@link ConcurrentHashMap} from key to {@link
- * Flight}. A flight enters {@code flights} by {@code putIfAbsent} (one winner per key) and leaves
- * it by a conditional {@code remove(key, flight)}, so no flight ever removes another's record.
+ * <p><b>Two maps, one critical section per key.</b> Completed values live in the {@link EntryStore}
+ * (Caffeine: bounds, expiry, accounting); generations in flight live in {@code flights}, a {@link
+ * ConcurrentHashMap} from key to {@link Flight}. Every change of a key's state — starting a flight,
+ * installing its value, a put, an invalidation — happens inside {@code flights.compute(key, ..)},
+ * which the map's lock serializes per key, and writes the store only there. So a miss sees the
+ * stored entry and the flight together, a put or an invalidation replaces both at once, and a
+ * flight installs only if it is still the key's flight. Reads of fresh entries take no lock: they
+ * see the store's latest write for the key. (Caffeine's own evictions and expiries are the one
+ * exception; they remove entries on their own, as expiry should.)
  *
- * <p><b>Order of a successful generation:</b> install the entry in {@code store}, then leave
- * {@code flights}, then complete the callers' futures. Hence (a) a caller that wins {@code
- * putIfAbsent} just after a flight left finds that flight's entry in {@code store} on its
- * re-check and serves it instead of generating again (single flight, I1), and (b) a caller whose
- * future has completed finds the value with {@link #get} (linearizability).
+ * <p><b>Epochs: atomic invalidation of many keys.</b> An invalidation of a workspace or of every
+ * key must take effect for all keys at one instant, which removing entries one by one cannot do.
+ * Each entry and flight carries the epochs of its workspace and of the cache as they were when its
+ * generation (or put) started, read inside the key's critical section. {@code invalidateWorkspace}
+ * and {@code invalidateAll} advance one epoch (their linearization point); from then on no reader
+ * serves, joins or installs anything stamped with the old epoch, and the cleanup that follows only
+ * frees memory. Workspaces are compared by normalized absolute path.
  *
- * <p><b>Invalidation (I2).</b> An invalidation first marks the key's flight superseded and takes
- * it out of {@code flights}, then removes the stored entry with a {@code compute} of that key. A
- * flight installs inside {@code store}'s {@code compute} for the key and only if it is not
- * superseded. The two computes of one key are serialized by the map's lock, so either the install
- * runs first and the removal deletes it, or the mark is seen and nothing is installed. The removal
- * must be a {@code compute}: Caffeine's {@code computeIfPresent} and {@code remove} first look the
- * key up without the lock, and a new entry is not visible until its install's {@code compute}
- * returns, so they can miss an install that has already passed its check (a race the jcstress
- * test {@code NoStaleResurrection} found). A workspace or full invalidation likewise removes the
- * key of every flight it supersedes (a flight leaves {@code flights} only after its install), then
- * every matching entry the store shows. A flight that started before the invalidation therefore
- * never leaves a value behind it; one that starts after (a new {@code putIfAbsent}) is a new
- * generation.
+ * <p><b>Order of a successful generation:</b> install the entry and leave {@code flights} in one
+ * compute, then complete the callers' futures, so a caller whose future has completed finds the
+ * value with {@link #get}. A flight that is no longer the key's flight, or whose epochs are no
+ * longer current, installs nothing; its own callers still get its value (their calls overlapped
+ * the put or invalidation that displaced it).
  *
  * <p><b>Settling.</b> Success, failure, timeout and close race to settle a flight; {@link
  * Flight#settle()} lets exactly one of them complete it and count it, so a late success after a
- * timeout neither installs nor completes anything.
+ * timeout neither installs nor completes anything. A failed flight leaves {@code flights} by a
+ * conditional {@code remove(key, flight)}, never removing another's record.
  *
- * <p><b>Accounting (I4).</b> Each entry is counted in exactly once, inside the {@code compute}
- * that installs it, and counted out exactly once: by the {@code compute} that replaces it, by the
- * {@code computeIfPresent} that invalidates it, or by Caffeine's eviction listener, which runs
- * inside Caffeine's atomic removal for size and expiry (and for an expired entry that a {@code
- * compute} finds, before the compute sees it as absent). Counters are per type {@code
- * LongAdder}s, so at quiescence they equal the sums over present entries.
+ * <p><b>Lock order:</b> a {@code flights} bin, then the store (Caffeine's own locks). Nothing that
+ * holds a store lock takes a {@code flights} lock: the store's eviction listener only counts.
  *
- * <p><b>Hit path:</b> one ticker read, one Caffeine read, two comparisons, one {@code LongAdder}
- * increment and one wait-free histogram record. No lock, no allocation but the result.
+ * <p><b>Hit path:</b> two ticker reads (ours and Caffeine's), one Caffeine read, the epoch and
+ * freshness comparisons, one {@code LongAdder} increment and one wait-free histogram record. No
+ * lock, no allocation but the result.
  */
 final class DefaultContextCache<K, V> implements ContextCache<K, V> {
-  /** Caffeine caps expiry durations; stay below its cap. */
-  private static final long MAXIMUM_EXPIRY = Long.MAX_VALUE >> 1;
-
   /** Above this many early-refresh scales from expiry, the refresh probability is below e^-40. */
   private static final double EARLY_REFRESH_HORIZON = 40;
 
-  private final Cache<K, Entry<V>> store;
+  private final EntryStore<K, V> store;
   private final ConcurrentHashMap<K, Flight<V>> flights = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Path, WorkspaceState> workspaces = new ConcurrentHashMap<>();
+  private final AtomicLong cacheEpoch = new AtomicLong();
   private final Map<String, TypeState> types;
 
   private final Ticker ticker;
@@ -85,10 +78,6 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
   private final @Nullable Duration generationTimeout;
   private final @Nullable Weigher<? super K, ? super V> weigher;
   private final @Nullable Function<? super K, Path> workspaceOf;
-  /** The largest charge an entry may have and still be stored. */
-  private final long maximumCharge;
-  /** The least charge of an entry when both bounds are set; see {@code maximumBytes}. */
-  private final long minimumCharge;
 
   private volatile boolean closed;
 
@@ -101,73 +90,12 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
     this.generationTimeout = builder.generationTimeout;
     this.weigher = builder.weigher;
     this.workspaceOf = builder.workspaceOf;
-
     Map<String, TypeState> byName = new LinkedHashMap<>();
     for (CacheType type : builder.types) {
       byName.put(type.name(), new TypeState(type));
     }
     this.types = byName;
-
-    Caffeine<Object, Object> base =
-        Caffeine.newBuilder().executor(builder.executor).ticker(builder.ticker::read);
-    long lifetime = commonLifetime(byName.values());
-    Caffeine<K, Entry<V>> caffeine;
-    if (lifetime == VARIES) {
-      caffeine = base.expireAfter(new EntryExpiry<K, V>()).evictionListener(this::evicted);
-    } else {
-      // One lifetime for every entry: a fixed write expiry spares every read the timer-wheel
-      // reordering (and read-buffer maintenance) that per-entry expiry needs.
-      if (lifetime < MAXIMUM_EXPIRY) {
-        base.expireAfterWrite(Duration.ofNanos(lifetime));
-      }
-      caffeine = base.evictionListener(this::evicted);
-    }
-    if (builder.maximumBytes != ContextCacheBuilder.UNSET) {
-      this.maximumCharge = builder.maximumBytes;
-      this.minimumCharge =
-          builder.maximumEntries == ContextCacheBuilder.UNSET
-              ? 0
-              : ceilDiv(builder.maximumBytes, builder.maximumEntries);
-      this.store =
-          caffeine
-              .maximumWeight(builder.maximumBytes)
-              .weigher((K key, Entry<V> entry) -> (int) Math.min(entry.charge, Integer.MAX_VALUE))
-              .build();
-    } else {
-      this.maximumCharge = Long.MAX_VALUE;
-      this.minimumCharge = 0;
-      if (builder.maximumEntries != ContextCacheBuilder.UNSET) {
-        caffeine.maximumSize(builder.maximumEntries);
-      }
-      this.store = caffeine.build();
-    }
-  }
-
-  private static final long VARIES = -1;
-
-  /**
-   * How long entries stay in the store (the later end of their stale windows) if that is the same
-   * for every type, else {@link #VARIES}.
-   */
-  private static long commonLifetime(Iterable<TypeState> states) {
-    long common = VARIES;
-    for (TypeState state : states) {
-      long lifetime =
-          TypeState.saturatedAdd(state.timeToLive, Math.max(state.staleWhileRevalidate, state.staleIfError));
-      if (common != VARIES && common != lifetime) {
-        return VARIES;
-      }
-      common = lifetime;
-    }
-    return common;
-  }
-
-  /** Caffeine's eviction listener: counts out entries it removes for size or expiry. */
-  private void evicted(
-      @Nullable K key, @Nullable Entry<V> entry, com.github.benmanes.caffeine.cache.RemovalCause cause) {
-    if (entry != null) {
-      entry.type.removed(entry.bytes, evictionCause(cause));
-    }
+    this.store = new EntryStore<>(builder, byName.values(), this::isCurrent);
   }
 
   // ---------------------------------------------------------------- look-ups
@@ -177,7 +105,7 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
       K key, CacheType type, Generator<? super K, V> generator) {
     checkArguments(key, type, generator);
     long now = ticker.read();
-    Entry<V> cached = store.getIfPresent(key);
+    Entry<V> cached = store.get(key);
     if (cached != null && serveCached(key, cached, type, generator, now)) {
       return CompletableFuture.completedFuture(cached.value);
     }
@@ -189,7 +117,7 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
       K key, CacheType type, Generator<? super K, V> generator) {
     checkArguments(key, type, generator);
     long now = ticker.read();
-    Entry<V> cached = store.getIfPresent(key);
+    Entry<V> cached = store.get(key);
     if (cached != null && serveCached(key, cached, type, generator, now)) {
       CacheResult.Outcome outcome =
           now < cached.freshUntil ? CacheResult.Outcome.HIT : CacheResult.Outcome.STALE;
@@ -205,8 +133,8 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
     checkOpen();
     TypeState state = typeState(type);
     long now = ticker.read();
-    Entry<V> cached = store.getIfPresent(key);
-    if (cached != null) {
+    Entry<V> cached = store.get(key);
+    if (cached != null && isCurrent(cached)) {
       long age = now - cached.writtenAt;
       if (now < cached.freshUntil) {
         cached.type.recordHit(age);
@@ -228,8 +156,8 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
     checkOpen();
     typeState(type);
     long now = ticker.read();
-    Entry<V> cached = store.getIfPresent(key);
-    if (cached == null) {
+    Entry<V> cached = store.get(key);
+    if (cached == null || !isCurrent(cached)) {
       return Optional.empty();
     }
     if (now < cached.freshUntil) {
@@ -246,8 +174,8 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
   }
 
   /**
-   * Serves a cached entry if it is fresh or within its stale-while-revalidate window, counting the
-   * hit and starting a refresh where due; false if the entry cannot be served.
+   * Serves a cached entry if it is current and fresh or within its stale-while-revalidate window,
+   * counting the hit and starting a refresh where due; false if the entry cannot be served.
    */
   private boolean serveCached(
       K key, Entry<V> cached, CacheType type, Generator<? super K, V> generator, long now) {
@@ -255,17 +183,20 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
     if (state.type != type) {
       typeState(type); // validates the argument; the entry keeps the type it was written with
     }
+    if (!isCurrent(cached)) {
+      return false;
+    }
     long age = now - cached.writtenAt;
     if (now < cached.freshUntil) {
       state.recordHit(age);
       if (earlyRefreshBeta > 0 && isEarlyRefreshDue(cached, now)) {
-        joinOrStart(key, state, generator, cached, true);
+        claim(key, state, generator, cached, true);
       }
       return true;
     }
     if (now < cached.staleUntil) {
       state.recordStaleHit(age);
-      joinOrStart(key, state, generator, cached, true);
+      claim(key, state, generator, cached, true);
       return true;
     }
     return false;
@@ -289,73 +220,101 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
   private CompletableFuture<CacheResult<V>> miss(
       K key, CacheType type, Generator<? super K, V> generator, @Nullable Entry<V> seen) {
     TypeState state = typeState(type);
+    Claim<V> claim = claim(key, state, generator, seen, false);
+    Entry<V> found = claim.hit;
+    if (found != null) {
+      long now = ticker.read();
+      found.type.recordHit(now - found.writtenAt);
+      return CompletableFuture.completedFuture(result(found, CacheResult.Outcome.HIT, now));
+    }
     state.misses.increment();
-    Flight<V> flight = joinOrStart(key, state, generator, seen, false);
     // Each caller gets its own dependent future: cancelling it leaves the flight untouched (I6).
-    return flight.result.handle(
-        (entry, failure) -> {
-          if (failure == null) {
-            return result(entry, CacheResult.Outcome.GENERATED, ticker.read());
-          }
-          Entry<V> fallback = staleOnError(key, seen);
-          if (fallback != null) {
-            fallback.type.staleOnError.increment();
-            long now = ticker.read();
-            return new CacheResult<>(
-                fallback.value,
-                CacheResult.Outcome.STALE_ON_ERROR,
-                Duration.ofNanos(Math.max(0, now - fallback.writtenAt)),
-                unwrap(failure));
-          }
-          throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
-        });
+    return Objects.requireNonNull(claim.flight)
+        .result
+        .handle(
+            (entry, failure) -> {
+              if (failure == null) {
+                return result(entry, CacheResult.Outcome.GENERATED, ticker.read());
+              }
+              Entry<V> fallback = staleOnError(key, seen);
+              if (fallback != null) {
+                fallback.type.staleOnError.increment();
+                long now = ticker.read();
+                return new CacheResult<>(
+                    fallback.value,
+                    CacheResult.Outcome.STALE_ON_ERROR,
+                    Duration.ofNanos(Math.max(0, now - fallback.writtenAt)),
+                    unwrap(failure));
+              }
+              throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
+            });
   }
 
-  /** The entry seen at look-up, if it is still the stored one and within its stale-if-error window. */
+  /** The entry seen at look-up, if it is still the stored one, current, and within its stale-if-error window. */
   private @Nullable Entry<V> staleOnError(K key, @Nullable Entry<V> seen) {
-    if (seen == null || ticker.read() >= seen.keepUntil) {
+    if (seen == null || ticker.read() >= seen.keepUntil || !isCurrent(seen)) {
       return null;
     }
-    return store.getIfPresent(key) == seen ? seen : null;
+    return store.get(key) == seen ? seen : null;
   }
 
   // ---------------------------------------------------------------- generations
 
+  /** What a caller got for a key: a fresh entry found under the key's lock, or a flight. */
+  private static final class Claim<V> {
+    @Nullable Entry<V> hit;
+    @Nullable Flight<V> flight;
+    boolean started;
+  }
+
   /**
-   * Joins the key's flight, or starts one. {@code seen} is the entry the caller looked at (stale,
-   * expired or about to expire), so that a different fresh entry found on the re-check is known to
-   * come from a generation that completed in between.
+   * Joins the key's current flight, or finds a fresh entry, or starts a flight, atomically for the
+   * key. For a refresh, {@code seen} is the entry that called for it: another entry found fresh
+   * means a generation has completed meanwhile and no refresh is needed.
    */
-  private Flight<V> joinOrStart(
+  private Claim<V> claim(
       K key,
       TypeState state,
       Generator<? super K, V> generator,
       @Nullable Entry<V> seen,
       boolean refresh) {
+    Claim<V> claim = new Claim<>();
     Flight<V> existing = flights.get(key);
-    if (existing != null) {
-      return existing;
+    if (existing != null && isCurrent(existing.epochs)) {
+      claim.flight = existing;
+      return claim;
     }
-    Flight<V> flight = new Flight<>(state, refresh, ticker.read());
-    existing = flights.putIfAbsent(key, flight);
-    if (existing != null) {
-      return existing;
-    }
-    if (closed) {
-      settleFailed(key, flight, closedException());
-      return flight;
-    }
-    Entry<V> current = store.getIfPresent(key);
-    if (current != null && current != seen && ticker.read() < current.freshUntil) {
-      // A generation installed this entry after our look-up and left before our putIfAbsent.
-      if (flight.settle()) {
-        flights.remove(key, flight);
-        flight.result.complete(current);
+    WorkspaceState workspace = workspaceState(key);
+    long now = ticker.read();
+    flights.compute(
+        key,
+        (k, current) -> {
+          if (current != null && isCurrent(current.epochs)) {
+            claim.flight = current;
+            return current;
+          }
+          Entry<V> stored = store.get(k);
+          if (stored != null
+              && isCurrent(stored)
+              && now < stored.freshUntil
+              && (!refresh || stored != seen)) {
+            claim.hit = stored;
+            return null; // drops a flight displaced by an invalidation, if any
+          }
+          Flight<V> started = new Flight<>(state, refresh, now, epochs(workspace));
+          claim.flight = started;
+          claim.started = true;
+          return started;
+        });
+    Flight<V> flight = claim.flight;
+    if (claim.started && flight != null) {
+      if (closed) {
+        settleFailed(key, flight, closedException());
+      } else {
+        launch(key, flight, generator);
       }
-      return flight;
     }
-    launch(key, flight, generator);
-    return flight;
+    return claim;
   }
 
   private void launch(K key, Flight<V> flight, Generator<? super K, V> generator) {
@@ -411,7 +370,7 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
     long now = ticker.read();
     Entry<V> entry;
     try {
-      entry = newEntry(key, value, flight.type, now, now - flight.startedAt);
+      entry = newEntry(key, value, flight.type, now, now - flight.startedAt, flight.epochs);
     } catch (RuntimeException weigherFailure) {
       settleFailed(key, flight, weigherFailure);
       return;
@@ -420,8 +379,17 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
       return;
     }
     flight.cancelTimeout();
-    install(key, entry, flight);
-    flights.remove(key, flight);
+    flights.compute(
+        key,
+        (k, current) -> {
+          if (current != flight) {
+            return current; // displaced by a put, an invalidation or a newer flight
+          }
+          if (!closed && isCurrent(entry)) {
+            store.install(k, entry);
+          }
+          return null;
+        });
     flight.result.complete(entry);
   }
 
@@ -452,47 +420,35 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
     Objects.requireNonNull(value, "value");
     checkOpen();
     TypeState state = typeState(type);
-    Entry<V> entry = newEntry(key, value, state, ticker.read(), 0);
-    supersede(key);
-    install(key, entry, null);
+    long bytes = weigh(key, value);
+    WorkspaceState workspace = workspaceState(key);
+    long now = ticker.read();
+    flights.compute(
+        key,
+        (k, current) -> {
+          // The epochs are read under the key's lock, so a put that follows an invalidation is
+          // current even if it started before it. Any flight is displaced: it must not overwrite.
+          store.install(k, new Entry<>(value, state, now, 0, bytes, store.charge(bytes), epochs(workspace)));
+          return null;
+        });
   }
 
-  private Entry<V> newEntry(K key, V value, TypeState state, long now, long generationNanos) {
-    long bytes = 0;
+  private Entry<V> newEntry(
+      K key, V value, TypeState state, long now, long generationNanos, Entry.Epochs epochs) {
+    long bytes = weigh(key, value);
+    return new Entry<>(value, state, now, generationNanos, bytes, store.charge(bytes), epochs);
+  }
+
+  private long weigh(K key, V value) {
     Weigher<? super K, ? super V> w = weigher;
-    if (w != null) {
-      bytes = w.weigh(key, value);
-      if (bytes < 0) {
-        throw new IllegalStateException("weigher returned a negative size, " + bytes);
-      }
+    if (w == null) {
+      return 0;
     }
-    return new Entry<>(value, state, now, generationNanos, bytes, Math.max(bytes, minimumCharge));
-  }
-
-  /**
-   * Writes {@code entry} unless {@code flight} (null for a put) has been superseded. A value over
-   * the byte bound is not stored; it still replaces (removes) the older entry.
-   */
-  private void install(K key, Entry<V> entry, @Nullable Flight<V> flight) {
-    boolean storable = entry.charge <= maximumCharge;
-    store
-        .asMap()
-        .compute(
-            key,
-            (k, old) -> {
-              if ((flight != null && flight.superseded) || closed) {
-                return old;
-              }
-              if (old != null) {
-                old.type.removed(old.bytes, RemovalCause.REPLACED);
-              }
-              if (!storable) {
-                entry.type.rejections.increment();
-                return null;
-              }
-              entry.type.added(entry.bytes);
-              return entry;
-            });
+    long bytes = w.weigh(key, value);
+    if (bytes < 0) {
+      throw new IllegalStateException("weigher returned a negative size, " + bytes);
+    }
+    return bytes;
   }
 
   // ---------------------------------------------------------------- invalidation
@@ -501,75 +457,78 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
   public void invalidate(K key) {
     Objects.requireNonNull(key, "key");
     checkOpen();
-    supersede(key);
-    remove(key, RemovalCause.EXPLICIT);
+    flights.compute(
+        key,
+        (k, current) -> {
+          store.remove(k, RemovalCause.EXPLICIT);
+          return null; // the flight in progress, if any, is displaced and will not install
+        });
   }
 
   @Override
   public void invalidateWorkspace(Path workspace) {
     Objects.requireNonNull(workspace, "workspace");
     checkOpen();
-    Function<? super K, Path> of = workspaceOf;
-    if (of == null) {
+    if (workspaceOf == null) {
       throw new IllegalStateException(
           "invalidateWorkspace needs the cache to be built with workspaceOf");
     }
-    Path root = workspace.toAbsolutePath().normalize();
-    invalidateMatching(key -> of.apply(key).toAbsolutePath().normalize().startsWith(root));
+    WorkspaceState state = workspaces.get(normalize(workspace));
+    if (state != null) {
+      state.advance();
+      removeRetired();
+    }
   }
 
   @Override
   public void invalidateAll() {
     checkOpen();
-    invalidateMatching(key -> true);
+    cacheEpoch.incrementAndGet();
+    removeRetired();
   }
 
   /**
-   * Supersedes every matching flight, then removes every matching entry. The iterators are weakly
-   * consistent: they see every flight and entry present when they start, which covers every
-   * generation that started before this call.
+   * Frees what the epoch just advanced has retired: first the retired flights, each in its key's
+   * critical section (so an install in progress ends before), then the retired entries, which are
+   * all visible by then. Readers never serve retired entries anyway; this is for memory and for the
+   * statistics.
    */
-  private void invalidateMatching(Predicate<K> matches) {
+  private void removeRetired() {
     for (Map.Entry<K, Flight<V>> inFlight : flights.entrySet()) {
-      if (matches.test(inFlight.getKey())) {
-        supersede(inFlight.getKey(), inFlight.getValue());
-        remove(inFlight.getKey(), RemovalCause.EXPLICIT); // waits out an install in progress
+      Flight<V> flight = inFlight.getValue();
+      if (!isCurrent(flight.epochs)) {
+        flights.computeIfPresent(inFlight.getKey(), (k, current) -> current == flight ? null : current);
       }
     }
-    for (K key : store.asMap().keySet()) {
-      if (matches.test(key)) {
-        remove(key, RemovalCause.EXPLICIT);
-      }
+    store.removeRetired();
+  }
+
+  // ---------------------------------------------------------------- epochs
+
+  private WorkspaceState workspaceState(K key) {
+    Function<? super K, Path> of = workspaceOf;
+    if (of == null) {
+      return WorkspaceState.NONE;
     }
+    return workspaces.computeIfAbsent(normalize(of.apply(key)), WorkspaceState::new);
   }
 
-  private void supersede(K key) {
-    Flight<V> flight = flights.get(key);
-    if (flight != null) {
-      supersede(key, flight);
-    }
+  /** The normalized absolute form; an absolute path is not resolved against the file system. */
+  private static Path normalize(Path path) {
+    return (path.isAbsolute() ? path : path.toAbsolutePath()).normalize();
   }
 
-  private void supersede(K key, Flight<V> flight) {
-    flight.superseded = true;
-    flights.remove(key, flight);
+  private Entry.Epochs epochs(WorkspaceState workspace) {
+    return new Entry.Epochs(workspace, workspace.epoch(), cacheEpoch.get());
   }
 
-  /**
-   * Removes the key's entry, waiting for a {@code compute} of the key in progress (an install);
-   * see the implementation notes for why this is not {@code computeIfPresent}.
-   */
-  private void remove(K key, RemovalCause cause) {
-    store
-        .asMap()
-        .compute(
-            key,
-            (k, old) -> {
-              if (old != null) {
-                old.type.removed(old.bytes, cause);
-              }
-              return null;
-            });
+  private boolean isCurrent(Entry<V> entry) {
+    return entry.cacheEpoch == cacheEpoch.get() && entry.workspaceEpoch == entry.workspace.epoch();
+  }
+
+  private boolean isCurrent(Entry.Epochs epochs) {
+    return epochs.cacheEpoch() == cacheEpoch.get()
+        && epochs.workspaceEpoch() == epochs.workspace().epoch();
   }
 
   // ---------------------------------------------------------------- lifecycle and stats
@@ -596,20 +555,17 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
     closed = true;
     for (Map.Entry<K, Flight<V>> inFlight : flights.entrySet()) {
       Flight<V> flight = inFlight.getValue();
-      supersede(inFlight.getKey(), flight);
       settleFailed(inFlight.getKey(), flight, closedException());
+      flights.remove(inFlight.getKey(), flight);
       flight.cancelGeneration();
-      remove(inFlight.getKey(), RemovalCause.EXPLICIT);
     }
-    for (K key : store.asMap().keySet()) {
-      remove(key, RemovalCause.EXPLICIT);
-    }
+    store.removeAll();
     store.cleanUp();
   }
 
   /** The stored entry, whatever its freshness, without counting a look-up; for tests. */
   @Nullable Entry<V> peekForTest(K key) {
-    return store.policy().getIfPresentQuietly(key);
+    return store.peek(key);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -641,7 +597,8 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
   }
 
   private static <V> CacheResult<V> result(Entry<V> entry, CacheResult.Outcome outcome, long now) {
-    return new CacheResult<>(entry.value, outcome, Duration.ofNanos(Math.max(0, now - entry.writtenAt)));
+    return new CacheResult<>(
+        entry.value, outcome, Duration.ofNanos(Math.max(0, now - entry.writtenAt)));
   }
 
   private static Throwable unwrap(Throwable failure) {
@@ -651,33 +608,5 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
       cause = cause.getCause();
     }
     return cause;
-  }
-
-  private static RemovalCause evictionCause(com.github.benmanes.caffeine.cache.RemovalCause cause) {
-    return cause == com.github.benmanes.caffeine.cache.RemovalCause.SIZE
-        ? RemovalCause.SIZE
-        : RemovalCause.EXPIRED;
-  }
-
-  private static long ceilDiv(long dividend, long divisor) {
-    return -Math.floorDiv(-dividend, divisor);
-  }
-
-  /** Entries live in the store until the end of the later of their two stale windows. */
-  private static final class EntryExpiry<K, V> implements Expiry<K, Entry<V>> {
-    @Override
-    public long expireAfterCreate(K key, Entry<V> entry, long currentTime) {
-      return Math.min(Math.max(0, TypeState.saturatedAdd(entry.expiresAt, -currentTime)), MAXIMUM_EXPIRY);
-    }
-
-    @Override
-    public long expireAfterUpdate(K key, Entry<V> entry, long currentTime, long currentDuration) {
-      return expireAfterCreate(key, entry, currentTime);
-    }
-
-    @Override
-    public long expireAfterRead(K key, Entry<V> entry, long currentTime, long currentDuration) {
-      return currentDuration;
-    }
   }
 }

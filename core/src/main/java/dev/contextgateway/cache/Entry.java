@@ -3,6 +3,11 @@ package dev.contextgateway.cache;
 /**
  * A cached value with its timeline. Immutable; every time is an absolute ticker reading, so
  * freshness is one comparison on the hit path.
+ *
+ * <p>An entry is <em>current</em> while the epochs it was stamped with (its workspace's and the
+ * cache's, as they were when its generation started) are still the epochs now; an invalidation
+ * advances one of them, and a non-current entry is never served, whether or not it has been
+ * removed yet.
  */
 final class Entry<V> {
   final V value;
@@ -22,8 +27,18 @@ final class Entry<V> {
   final long bytes;
   /** Weight charged against the store's bound, which may exceed {@code bytes}; see the builder. */
   final long charge;
+  final WorkspaceState workspace;
+  final long workspaceEpoch;
+  final long cacheEpoch;
 
-  Entry(V value, TypeState type, long writtenAt, long generationNanos, long bytes, long charge) {
+  Entry(
+      V value,
+      TypeState type,
+      long writtenAt,
+      long generationNanos,
+      long bytes,
+      long charge,
+      Epochs epochs) {
     this.value = value;
     this.type = type;
     this.writtenAt = writtenAt;
@@ -34,5 +49,11 @@ final class Entry<V> {
     this.generationNanos = generationNanos;
     this.bytes = bytes;
     this.charge = charge;
+    this.workspace = epochs.workspace();
+    this.workspaceEpoch = epochs.workspaceEpoch();
+    this.cacheEpoch = epochs.cacheEpoch();
   }
+
+  /** The epochs of a generation (or put), taken when it started. */
+  record Epochs(WorkspaceState workspace, long workspaceEpoch, long cacheEpoch) {}
 }

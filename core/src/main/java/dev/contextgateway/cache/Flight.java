@@ -11,26 +11,28 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A flight is <em>settled</em> exactly once, by whichever comes first of its success, its
  * failure, its timeout or the cache's close; only the settler completes {@link #result} and counts
- * the outcome. It is <em>superseded</em> when an invalidation or a put of its key begins: from then
- * on it may still settle and serve its callers, but never installs its value.
+ * the outcome. It installs its value only if it is still the key's flight in the cache's flight map
+ * and its {@link #epochs} are still current when it does (a put, an invalidation or a newer flight
+ * replaces it otherwise); either way its own callers get the value.
  */
 final class Flight<V> {
   final TypeState type;
   final boolean refresh;
   final long startedAt;
+  final Entry.Epochs epochs;
   /** Completes with the entry the generation produced (installed or not), or its failure. */
   final CompletableFuture<Entry<V>> result = new CompletableFuture<>();
 
-  volatile boolean superseded;
   volatile @Nullable CompletionStage<? extends V> generation;
   volatile @Nullable Future<?> timeout;
 
   private final AtomicBoolean settled = new AtomicBoolean();
 
-  Flight(TypeState type, boolean refresh, long startedAt) {
+  Flight(TypeState type, boolean refresh, long startedAt, Entry.Epochs epochs) {
     this.type = type;
     this.refresh = refresh;
     this.startedAt = startedAt;
+    this.epochs = epochs;
   }
 
   /** Claims the right to settle this flight; true for exactly one caller. */

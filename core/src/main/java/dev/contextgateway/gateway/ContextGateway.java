@@ -217,7 +217,7 @@ public final class ContextGateway implements AutoCloseable {
     tracker.recordUsed(session, contextId, usedFiles);
   }
 
-  /** Drops every context of {@code workspace} (and of folders inside it), as a file change does. */
+  /** Drops every context of {@code workspace}, as a file change in it does. */
   public void invalidateWorkspace(Path workspace) {
     Objects.requireNonNull(workspace, "workspace");
     checkOpen();

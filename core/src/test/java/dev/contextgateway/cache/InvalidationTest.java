@@ -87,22 +87,35 @@ class InvalidationTest {
   }
 
   @Test
-  void invalidateWorkspace_removesEntriesOfThatWorkspaceAndItsSubfolders_only() {
+  void invalidateWorkspace_removesEntriesOfThatWorkspace_only() {
     Key inA = Key.of("a", "1");
-    Key inNested = new Key(Path.of("/ws/a/module"), "2");
-    Key inB = Key.of("b", "3");
-    Key inAb = Key.of("ab", "4"); // a sibling whose name starts with "a": not inside /ws/a
+    Key alsoInA = Key.of("a", "2");
+    Key inNested = new Key(Path.of("/ws/a/module"), "3"); // another workspace, served on its own
+    Key inB = Key.of("b", "4");
     cache.put(inA, CONTEXT, "a");
+    cache.put(alsoInA, CONTEXT, "a2");
     cache.put(inNested, CONTEXT, "nested");
     cache.put(inB, CONTEXT, "b");
-    cache.put(inAb, CONTEXT, "ab");
 
     cache.invalidateWorkspace(Path.of("/ws/a"));
 
     assertThat(cache.get(inA, CONTEXT, true)).isEmpty();
-    assertThat(cache.get(inNested, CONTEXT, true)).isEmpty();
+    assertThat(cache.get(alsoInA, CONTEXT, true)).isEmpty();
+    assertThat(cache.get(inNested, CONTEXT, true)).isPresent();
     assertThat(cache.get(inB, CONTEXT, true)).isPresent();
-    assertThat(cache.get(inAb, CONTEXT, true)).isPresent();
+    cache.cleanUp();
+    assertThat(cache.stats().of(CONTEXT).entries()).isEqualTo(2);
+    assertThat(cache.stats().of(CONTEXT).removals(RemovalCause.EXPLICIT)).isEqualTo(2);
+  }
+
+  @Test
+  void putAfterInvalidateWorkspace_isKept() {
+    cache.put(key, CONTEXT, "old");
+    cache.invalidateWorkspace(key.workspace());
+
+    cache.put(key, CONTEXT, "new");
+
+    assertThat(cache.get(key, CONTEXT, false)).hasValueSatisfying(r -> assertThat(r.value()).isEqualTo("new"));
   }
 
   @Test

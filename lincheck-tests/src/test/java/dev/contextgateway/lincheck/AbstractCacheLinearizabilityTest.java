@@ -15,8 +15,8 @@ import org.jetbrains.lincheck.datastructures.Param;
  *
  * <p>Model checking also explores fixed scenarios: the deleted-lock shape the lock-deleting
  * baseline needs (a generation, a waiter for it, an invalidation and a newcomer), and the four
- * races Lincheck found in the context cache ({@link ContextCacheKnownBugsTest} pins them), so that
- * they stay regression tests once fixed. Random scenarios alone rarely reach those: each needs two
+ * races Lincheck found in an earlier design of the context cache (README.md), which stay as
+ * regression tests. Random scenarios alone rarely reach those: each needs two
  * or three thread switches at particular points, and the number of interleavings grows fast with
  * the size of a scenario.
  */

@@ -1,15 +1,11 @@
 package dev.contextgateway.lincheck;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link dev.contextgateway.cache.ContextCache} with eviction: no stale resurrection (I2) in any
- * history, on top of the properties of {@link ContextCacheEvictionPropertiesTest}. It does not hold
- * yet: a late joiner can get an invalidated value (the fourth violation in {@link
- * ContextCacheKnownBugsTest}).
+ * history, on top of the properties of {@link ContextCacheEvictionPropertiesTest}.
  */
-@Disabled("ContextCache serves invalidated values to late joiners: see ContextCacheKnownBugsTest")
 public class ContextCacheEvictionNoStaleResurrectionTest extends AbstractEvictionPropertiesTest {
   public ContextCacheEvictionNoStaleResurrectionTest() {
     super(true);

@@ -16,11 +16,11 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
  * sees. Caffeine's methods are treated as atomic steps: each is linearizable per key (Caffeine
  * runs its own Lincheck tests), the races under test are between the cache's own steps, and the
  * reports stay readable. The statistics' {@code LongAdder}s and HdrHistogram recorders are not
- * analysed. {@code DefaultContextCache.invalidateWorkspace} is not analysed either: it calls
- * {@code Path.toAbsolutePath}, a file-system call that Lincheck's model checker refuses
- * (JetBrains/lincheck#1027), so model checking runs it as one atomic step; it shares its
- * supersede-then-remove steps with {@code invalidateAll}, which is analysed, and stress runs it
- * for real.
+ * analysed. {@code DefaultContextCache.invalidateWorkspace} and {@code workspaceState} (which
+ * looks a key's workspace up) are not analysed either: they call {@code Path} methods, which
+ * Lincheck's model checker refuses as file-system calls (JetBrains/lincheck#1027), so model
+ * checking runs each as one atomic step. {@code invalidateWorkspace} shares its epoch advance and
+ * clean-up with {@code invalidateAll}, which is analysed, and stress runs both for real.
  */
 final class LincheckOptions {
   static final String MODEL_CHECKING_ITERATIONS = "lincheck.modelChecking.iterations";
@@ -65,7 +65,7 @@ final class LincheckOptions {
                 .ignore())
         .addGuarantee(
             forClasses("dev.contextgateway.cache.DefaultContextCache")
-                .methods("invalidateWorkspace")
+                .methods("invalidateWorkspace", "workspaceState")
                 .ignore());
   }
 
