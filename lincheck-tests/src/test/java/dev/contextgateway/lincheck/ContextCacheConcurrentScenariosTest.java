@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
  * that completes or fails the pending generation race, then the test thread asserts. Generations
  * stay pending until a thread settles them ({@link PendingGenerator}); time is fake.
  *
- * <p>The scenarios never read statistics and keep the age of every hit under 2 ms: both would run
- * HdrHistogram's {@code WriterReaderPhaser.flipPhase} (on a snapshot, and when the age recorder
- * grows past its first 2048 microseconds), whose wait loop Lincheck's model checker reports as a
- * livelock even on one thread. The declarative tests leave HdrHistogram out of the analysis; this
+ * <p>The scenarios never read statistics and keep the age of every hit under 256 µs: both would run
+ * HdrHistogram's {@code WriterReaderPhaser.flipPhase} (on a snapshot, and when the age recorder,
+ * at two significant digits, grows past its first 256 microseconds), whose wait loop Lincheck's
+ * model checker reports as a livelock even on one thread. The declarative tests leave HdrHistogram out of the analysis; this
  * API cannot.
  */
 class ContextCacheConcurrentScenariosTest {
@@ -49,7 +49,7 @@ class ContextCacheConcurrentScenariosTest {
   @Test
   void staleHits_startOneRefresh_andKeepItsValue() {
     CacheType type =
-        CacheType.of("context", Duration.ofMillis(1))
+        CacheType.of("context", Duration.ofNanos(100_000))
             .withStaleWhileRevalidate(Duration.ofSeconds(60));
     Lincheck.runConcurrentTest(
         LincheckOptions.scenarioInvocations(),
@@ -60,7 +60,7 @@ class ContextCacheConcurrentScenariosTest {
           CompletableFuture<String> first = cache.getOrGenerate(KEY, type, generator);
           generator.completeNext("v1");
           Expect.that(first.join().equals("v1"), "populated with %s", first.join());
-          time.advance(Duration.ofMillis(1).plusNanos(500_000)); // stale, within the window
+          time.advance(Duration.ofNanos(150_000)); // stale, within the window
 
           AtomicReferenceArray<CacheResult<String>> seen = new AtomicReferenceArray<>(2);
           Threads.runInParallel(
@@ -152,7 +152,7 @@ class ContextCacheConcurrentScenariosTest {
    */
   @Test
   void earlyRefresh_neverRunsTwoRefreshesOfOneKeyAtOnce() {
-    CacheType type = CacheType.of("context", Duration.ofMillis(1));
+    CacheType type = CacheType.of("context", Duration.ofNanos(100_000));
     RandomGenerator alwaysDue = () -> 0L; // nextDouble() is 0.0
     Lincheck.runConcurrentTest(
         LincheckOptions.scenarioInvocations(),
@@ -165,7 +165,7 @@ class ContextCacheConcurrentScenariosTest {
           time.advance(Duration.ofSeconds(1)); // the generation takes 1 s
           generator.completeNext("v1");
           Expect.that(first.join().equals("v1"), "populated with %s", first.join());
-          time.advance(Duration.ofMillis(1).minusNanos(1)); // still fresh, for 1 ns
+          time.advance(Duration.ofNanos(100_000).minusNanos(1)); // still fresh, for 1 ns
 
           AtomicReferenceArray<String> seen = new AtomicReferenceArray<>(2);
           Threads.runInParallel(
