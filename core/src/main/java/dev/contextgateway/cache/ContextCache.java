@@ -16,8 +16,10 @@ import java.util.concurrent.CompletableFuture;
  *       next one runs; only the latter can install its value.)
  *   <li><b>Linearizable</b> {@code getOrGenerate}, {@code get}, {@code put} and the invalidations,
  *       as long as no entry is evicted for size or expiry meanwhile.
- *   <li><b>Waiter isolation.</b> Each caller gets its own future. Cancelling it, or letting it time
- *       out, never cancels the shared generation the others wait for.
+ *   <li><b>Waiter isolation.</b> Each caller of a generation gets its own future. Cancelling it, or
+ *       letting it time out, never cancels the shared generation the others wait for. (A hit
+ *       returns an already completed future, which callers of the same entry may share; cancelling
+ *       or completing it has no effect.)
  *   <li><b>Failure.</b> A failed generation fails every caller waiting on it with the same cause
  *       and caches nothing; the next call generates again. A generation that outlives the
  *       configured timeout fails its callers with {@link GenerationTimeoutException}.

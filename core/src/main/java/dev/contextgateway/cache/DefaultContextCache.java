@@ -105,9 +105,9 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
       K key, CacheType type, Generator<? super K, V> generator) {
     checkArguments(key, type, generator);
     long now = ticker.read();
-    Entry<V> cached = store.get(key);
+    Entry<V> cached = store.get(key, now);
     if (cached != null && serveCached(key, cached, type, generator, now)) {
-      return CompletableFuture.completedFuture(cached.value);
+      return cached.completed;
     }
     return miss(key, type, generator, cached).thenApply(CacheResult::value);
   }
@@ -117,7 +117,7 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
       K key, CacheType type, Generator<? super K, V> generator) {
     checkArguments(key, type, generator);
     long now = ticker.read();
-    Entry<V> cached = store.get(key);
+    Entry<V> cached = store.get(key, now);
     if (cached != null && serveCached(key, cached, type, generator, now)) {
       CacheResult.Outcome outcome =
           now < cached.freshUntil ? CacheResult.Outcome.HIT : CacheResult.Outcome.STALE;
@@ -133,7 +133,7 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
     checkOpen();
     TypeState state = typeState(type);
     long now = ticker.read();
-    Entry<V> cached = store.get(key);
+    Entry<V> cached = store.get(key, now);
     if (cached != null && isCurrent(cached)) {
       long age = now - cached.writtenAt;
       if (now < cached.freshUntil) {
@@ -156,7 +156,7 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
     checkOpen();
     typeState(type);
     long now = ticker.read();
-    Entry<V> cached = store.get(key);
+    Entry<V> cached = store.get(key, now);
     if (cached == null || !isCurrent(cached)) {
       return Optional.empty();
     }
@@ -189,7 +189,7 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
     long age = now - cached.writtenAt;
     if (now < cached.freshUntil) {
       state.recordHit(age);
-      if (earlyRefreshBeta > 0 && isEarlyRefreshDue(cached, now)) {
+      if (isEarlyRefreshDue(cached, now)) {
         claim(key, state, generator, cached, true);
       }
       return true;
@@ -207,14 +207,23 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
    * that is with probability {@code exp(-(freshUntil - now) / (beta * delta))}.
    */
   private boolean isEarlyRefreshDue(Entry<V> cached, long now) {
-    if (cached.generationNanos <= 0) {
-      return false;
+    if (now < cached.earlyRefreshFrom) {
+      return false; // one comparison on the hit path; see earlyRefreshHorizon
     }
     double scaled = ((double) cached.freshUntil - now) / (earlyRefreshBeta * cached.generationNanos);
-    if (scaled > EARLY_REFRESH_HORIZON) {
-      return false;
-    }
     return random.nextDouble() < Math.exp(-scaled);
+  }
+
+  /**
+   * How long before expiry an entry whose generation took {@code generationNanos} may refresh
+   * early: further out the probability is below e^-40, so no draw is made; 0 for none.
+   */
+  private long earlyRefreshHorizon(long generationNanos) {
+    if (earlyRefreshBeta <= 0 || generationNanos <= 0) {
+      return 0;
+    }
+    double horizon = EARLY_REFRESH_HORIZON * earlyRefreshBeta * generationNanos;
+    return horizon >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) horizon;
   }
 
   private CompletableFuture<CacheResult<V>> miss(
@@ -252,10 +261,11 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
 
   /** The entry seen at look-up, if it is still the stored one, current, and within its stale-if-error window. */
   private @Nullable Entry<V> staleOnError(K key, @Nullable Entry<V> seen) {
-    if (seen == null || ticker.read() >= seen.keepUntil || !isCurrent(seen)) {
+    long now = ticker.read();
+    if (seen == null || now >= seen.keepUntil || !isCurrent(seen)) {
       return null;
     }
-    return store.get(key) == seen ? seen : null;
+    return store.get(key, now) == seen ? seen : null;
   }
 
   // ---------------------------------------------------------------- generations
@@ -293,7 +303,7 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
             claim.flight = current;
             return current;
           }
-          Entry<V> stored = store.get(k);
+          Entry<V> stored = store.get(k, now);
           if (stored != null
               && isCurrent(stored)
               && now < stored.freshUntil
@@ -428,7 +438,8 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
         (k, current) -> {
           // The epochs are read under the key's lock, so a put that follows an invalidation is
           // current even if it started before it. Any flight is displaced: it must not overwrite.
-          store.install(k, new Entry<>(value, state, now, 0, bytes, store.charge(bytes), epochs(workspace)));
+          store.install(
+              k, new Entry<>(value, state, now, 0, 0, bytes, store.charge(bytes), epochs(workspace)));
           return null;
         });
   }
@@ -436,7 +447,15 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
   private Entry<V> newEntry(
       K key, V value, TypeState state, long now, long generationNanos, Entry.Epochs epochs) {
     long bytes = weigh(key, value);
-    return new Entry<>(value, state, now, generationNanos, bytes, store.charge(bytes), epochs);
+    return new Entry<>(
+        value,
+        state,
+        now,
+        generationNanos,
+        earlyRefreshHorizon(generationNanos),
+        bytes,
+        store.charge(bytes),
+        epochs);
   }
 
   private long weigh(K key, V value) {
@@ -544,7 +563,7 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
 
   @Override
   public void cleanUp() {
-    store.cleanUp();
+    store.cleanUp(ticker.read());
   }
 
   @Override
@@ -560,7 +579,7 @@ final class DefaultContextCache<K, V> implements ContextCache<K, V> {
       flight.cancelGeneration();
     }
     store.removeAll();
-    store.cleanUp();
+    store.cleanUp(ticker.read());
   }
 
   /** The stored entry, whatever its freshness, without counting a look-up; for tests. */

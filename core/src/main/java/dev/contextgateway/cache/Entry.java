@@ -1,5 +1,7 @@
 package dev.contextgateway.cache;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * A cached value with its timeline. Immutable; every time is an absolute ticker reading, so
  * freshness is one comparison on the hit path.
@@ -23,6 +25,11 @@ final class Entry<V> {
   final long expiresAt;
   /** How long the generation that produced the value took; 0 for a put. Drives early refresh. */
   final long generationNanos;
+  /**
+   * Before this time an early refresh is too unlikely to be worth drawing for (the cache computes
+   * it from its beta and {@link #generationNanos}); {@code Long.MAX_VALUE} when there is none.
+   */
+  final long earlyRefreshFrom;
   /** Size reported by the weigher (0 without one). */
   final long bytes;
   /** Weight charged against the store's bound, which may exceed {@code bytes}; see the builder. */
@@ -30,12 +37,15 @@ final class Entry<V> {
   final WorkspaceState workspace;
   final long workspaceEpoch;
   final long cacheEpoch;
+  /** The value as a completed future, handed to every hit (completing it again is a no-op). */
+  final CompletableFuture<V> completed;
 
   Entry(
       V value,
       TypeState type,
       long writtenAt,
       long generationNanos,
+      long earlyRefreshHorizon,
       long bytes,
       long charge,
       Epochs epochs) {
@@ -47,11 +57,14 @@ final class Entry<V> {
     this.keepUntil = TypeState.saturatedAdd(freshUntil, type.staleIfError);
     this.expiresAt = Math.max(staleUntil, keepUntil);
     this.generationNanos = generationNanos;
+    this.earlyRefreshFrom =
+        earlyRefreshHorizon <= 0 ? Long.MAX_VALUE : TypeState.saturatedAdd(freshUntil, -earlyRefreshHorizon);
     this.bytes = bytes;
     this.charge = charge;
     this.workspace = epochs.workspace();
     this.workspaceEpoch = epochs.workspaceEpoch();
     this.cacheEpoch = epochs.cacheEpoch();
+    this.completed = CompletableFuture.completedFuture(value);
   }
 
   /** The epochs of a generation (or put), taken when it started. */

@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Expiry.</b> An entry stays until the later end of its stale windows. When every type has
  * the same lifetime the store uses a fixed write expiry, which spares reads the timer-wheel
- * reordering (and the read-buffer maintenance it causes) of per-entry expiry.
+ * reordering (and the read-buffer maintenance it causes) of per-entry expiry. Caffeine's time is a
+ * {@link LaggingClock}: its expiry can come late, never early, and the cache judges freshness by
+ * its own readings.
  *
  * <p>Writes of one key are serialized by the caller (the cache writes a key only inside its
  * flight map's {@code compute} for that key); reads are lock-free.
@@ -31,6 +33,7 @@ final class EntryStore<K, V> {
   private static final long VARIES = -1;
 
   private final Cache<K, Entry<V>> cache;
+  private final LaggingClock clock;
   private final Predicate<Entry<V>> isCurrent;
   /** The largest charge an entry may have and still be stored. */
   private final long maximumCharge;
@@ -39,8 +42,8 @@ final class EntryStore<K, V> {
 
   EntryStore(ContextCacheBuilder<K, V> builder, Iterable<TypeState> types, Predicate<Entry<V>> isCurrent) {
     this.isCurrent = isCurrent;
-    Caffeine<Object, Object> base =
-        Caffeine.newBuilder().executor(builder.executor).ticker(builder.ticker::read);
+    this.clock = new LaggingClock(builder.ticker);
+    Caffeine<Object, Object> base = Caffeine.newBuilder().executor(builder.executor).ticker(clock);
     long lifetime = commonLifetime(types);
     Caffeine<K, Entry<V>> caffeine;
     if (lifetime == VARIES) {
@@ -77,8 +80,12 @@ final class EntryStore<K, V> {
     return Math.max(bytes, minimumCharge);
   }
 
-  /** The stored entry, unless Caffeine has it as expired; lock-free. */
-  @Nullable Entry<V> get(K key) {
+  /**
+   * The stored entry, unless Caffeine has it as expired; lock-free. {@code now} is the caller's
+   * ticker reading, passed on to Caffeine's clock.
+   */
+  @Nullable Entry<V> get(K key, long now) {
+    clock.observe(now);
     return cache.getIfPresent(key);
   }
 
@@ -93,6 +100,7 @@ final class EntryStore<K, V> {
    */
   void install(K key, Entry<V> entry) {
     boolean storable = entry.charge <= maximumCharge;
+    clock.advance(entry.writtenAt); // Caffeine stamps the write no earlier than the entry's time
     cache
         .asMap()
         .compute(
@@ -152,7 +160,9 @@ final class EntryStore<K, V> {
     }
   }
 
-  void cleanUp() {
+  /** Runs Caffeine's maintenance as of {@code now}: expiry, eviction to the bounds. */
+  void cleanUp(long now) {
+    clock.advance(now);
     cache.cleanUp();
   }
 

@@ -1,24 +1,18 @@
 package dev.contextgateway.cache;
 
-import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
-import org.jspecify.annotations.Nullable;
 
 /**
- * One type's policy in nanoseconds and its counters. Counters are {@link LongAdder}s and ages go
- * into a wait-free {@link Recorder}, so the hit path takes no lock; only {@link #snapshot()} locks,
- * to fold the recorder's interval into the running total.
+ * One type's policy in nanoseconds and its counters. Hits and stale hits are counted by the age
+ * of the entry hit ({@link AgeCounts}, one uncontended atomic increment); the other counters are
+ * {@link LongAdder}s. Nothing here takes a lock.
  */
 final class TypeState {
-  /**
-   * Ages are recorded to two significant digits (1 % resolution): enough for an age distribution,
-   * and it keeps the three histograms of a type at a few KiB instead of tens.
-   */
+  /** The precision of the age histograms of a snapshot: two significant digits. */
   static final int AGE_PRECISION_DIGITS = 2;
 
   final CacheType type;
@@ -26,8 +20,8 @@ final class TypeState {
   final long staleWhileRevalidate;
   final long staleIfError;
 
-  final LongAdder hits = new LongAdder();
-  final LongAdder staleHits = new LongAdder();
+  private final AgeCounts hitAges = new AgeCounts();
+  private final AgeCounts staleHitAges = new AgeCounts();
   final LongAdder misses = new LongAdder();
   final LongAdder generations = new LongAdder();
   final LongAdder generationFailures = new LongAdder();
@@ -38,13 +32,8 @@ final class TypeState {
   final LongAdder bytes = new LongAdder();
   private final LongAdder[] removals = new LongAdder[RemovalCause.values().length];
 
-  private final Recorder ageAtHit = new Recorder(AGE_PRECISION_DIGITS);
 
-  @GuardedBy("this")
-  private final Histogram ages = new Histogram(AGE_PRECISION_DIGITS);
 
-  @GuardedBy("this")
-  private @Nullable Histogram recycled;
 
   TypeState(CacheType type) {
     this.type = type;
@@ -57,17 +46,11 @@ final class TypeState {
   }
 
   void recordHit(long ageNanos) {
-    hits.increment();
-    recordAge(ageNanos);
+    hitAges.record(TimeUnit.NANOSECONDS.toMicros(ageNanos));
   }
 
   void recordStaleHit(long ageNanos) {
-    staleHits.increment();
-    recordAge(ageNanos);
-  }
-
-  private void recordAge(long ageNanos) {
-    ageAtHit.recordValue(TimeUnit.NANOSECONDS.toMicros(Math.max(0, ageNanos)));
+    staleHitAges.record(TimeUnit.NANOSECONDS.toMicros(ageNanos));
   }
 
   /** Counts an entry in. Called exactly once per entry, when it is written to the store. */
@@ -83,17 +66,17 @@ final class TypeState {
     removals[cause.ordinal()].increment();
   }
 
-  synchronized TypeStats snapshot() {
-    Histogram interval = ageAtHit.getIntervalHistogram(recycled);
-    ages.add(interval);
-    recycled = interval;
+  TypeStats snapshot() {
+    Histogram ages = new Histogram(AGE_PRECISION_DIGITS);
+    long hits = hitAges.addTo(ages);
+    long staleHits = staleHitAges.addTo(ages);
     EnumMap<RemovalCause, Long> byCause = new EnumMap<>(RemovalCause.class);
     for (RemovalCause cause : RemovalCause.values()) {
       byCause.put(cause, removals[cause.ordinal()].sum());
     }
     return new TypeStats(
-        hits.sum(),
-        staleHits.sum(),
+        hits,
+        staleHits,
         misses.sum(),
         generations.sum(),
         generationFailures.sum(),

@@ -183,9 +183,10 @@ class InvalidationTest {
   }
 
   /**
-   * The install of a generation is paused inside the store's atomic compute, after its check that
-   * it is not superseded and before the new entry is visible; an invalidation runs in that window.
-   * The invalidation must wait for the compute (or the entry must not appear), never miss it.
+   * A generation's completion is paused after its value arrived and before it installs it; each
+   * kind of invalidation runs in that window. The install must then not happen. (The first design
+   * of the cache lost this race inside the install itself; installs and invalidations now share
+   * the key's critical section, and the Lincheck tests explore every interleaving of the two.)
    */
   @Test
   void invalidationDuringTheInstallCompute_leavesNoEntryBehind() throws Exception {
@@ -246,8 +247,8 @@ class InvalidationTest {
   }
 
   /**
-   * Reads the fake time, but on the chosen thread, when read from inside a map's {@code compute}
-   * (the store reads the time there to stamp the new entry), signals and waits once.
+   * Reads the fake time, but on the chosen thread, when read while completing a generation (to
+   * stamp its entry), signals and waits once.
    */
   private static final class PausingTicker implements dev.contextgateway.time.Ticker {
     private final FakeTime time;
@@ -267,7 +268,7 @@ class InvalidationTest {
 
     @Override
     public long read() {
-      if (Thread.currentThread() == paused && insideCompute.getCount() > 0 && calledFromCompute()) {
+      if (Thread.currentThread() == paused && insideCompute.getCount() > 0 && calledFromCompletion()) {
         insideCompute.countDown();
         try {
           resume.await(30, java.util.concurrent.TimeUnit.SECONDS);
@@ -278,10 +279,10 @@ class InvalidationTest {
       return time.read();
     }
 
-    private static boolean calledFromCompute() {
+    private static boolean calledFromCompletion() {
       return java.util.Arrays.stream(Thread.currentThread().getStackTrace())
-          .anyMatch(frame -> frame.getClassName().equals("java.util.concurrent.ConcurrentHashMap")
-              && frame.getMethodName().equals("compute"));
+          .anyMatch(frame -> frame.getClassName().equals(DefaultContextCache.class.getName())
+              && frame.getMethodName().equals("settleSucceeded"));
     }
   }
 }
