@@ -204,8 +204,9 @@ public final class ContextGatewayBuilder {
   }
 
   /**
-   * Where generations (file discovery blocks on I/O here), callbacks and timers run. An executor
-   * given here stays the caller's; without one the gateway makes a pool and shuts it down on close.
+   * Where generations (file discovery blocks on I/O here), callbacks and timers run, except the
+   * callers' timeouts, which the {@link #scheduler} runs itself. An executor given here stays the
+   * caller's; without one the gateway makes a pool and shuts it down on close.
    */
   public ContextGatewayBuilder executor(Executor executor) {
     this.executor = Objects.requireNonNull(executor, "executor");
