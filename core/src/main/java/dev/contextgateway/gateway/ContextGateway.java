@@ -52,7 +52,8 @@ import org.jspecify.annotations.Nullable;
  *       within the stale-if-error window, else the locally ranked context, both marked {@linkplain
  *       PreparedContext#degraded() degraded} with the reason.
  *   <li>When the caller's own timeout passes first, it gets a stale context if one is kept, else
- *       the local ranking of the generation in flight if it is ready, else a {@link
+ *       the local ranking of the generation in flight if it is ready (and local ranking is to be
+ *       served, {@link ContextGatewayBuilder#degradeLocally}), else a {@link
  *       GatewayTimeoutException}; the generation goes on for later callers. No caller waits past its
  *       timeout, counted from its call (give or take the scheduler's lateness): the timeout fires
  *       on the scheduler's thread, so a busy executor does not delay it.

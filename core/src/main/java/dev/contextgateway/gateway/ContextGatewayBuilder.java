@@ -159,8 +159,10 @@ public final class ContextGatewayBuilder {
   }
 
   /**
-   * Whether a failed LLM step is answered with the locally ranked context (marked degraded)
-   * rather than a failure; a stale context within its stale-if-error window comes first either way.
+   * Whether a failed LLM step, or one still running when the caller's timeout passes, is answered
+   * with the locally ranked context (marked degraded) rather than the failure or a {@link
+   * GatewayTimeoutException}; a stale context within its stale-if-error window comes first either
+   * way.
    */
   public ContextGatewayBuilder degradeLocally(boolean degradeLocally) {
     this.degradeLocally = degradeLocally;

@@ -267,6 +267,20 @@ class ContextGatewayTest {
   }
 
   @Test
+  void callerTimeout_withLocalRankingTurnedOff_failsWithGatewayTimeout_ratherThanServingIt() {
+    gateway.close();
+    gateway = builder().degradeLocally(false).build();
+    CompletableFuture<PreparedContext> future =
+        gateway.prepareContext(new ContextRequest(workspace, "single flight cache", "s", 2_000, Duration.ofSeconds(2)));
+
+    time.advance(Duration.ofSeconds(2));
+
+    assertThat(future).isDone();
+    assertThat(failureOf(future)).isInstanceOf(GatewayTimeoutException.class);
+    assertThat(gateway.metrics().snapshot().degraded()).isZero();
+  }
+
+  @Test
   void callerTimeout_withAStaleContextKept_servesIt() {
     CompletableFuture<PreparedContext> first = gateway.prepareContext(request("single flight cache"));
     llm.answerSelecting("src/SingleFlightCache.java");
