@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * broken is a {@code BAD_RESPONSE} attempt and degrades with {@code LLM_BAD_RESPONSE}.
  *
  * <p>Run alone: {@code ./mvnw -B -pl simulator -am verify -Dit.test=BadResponsesIT
- * -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false}.
+ * -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class BadResponsesIT extends FaultMatrixScenario {
   private static final int CALLS = 20;

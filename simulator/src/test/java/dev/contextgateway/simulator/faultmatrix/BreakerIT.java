@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * through when half-open, and closes once the model has recovered. The simulator plays a timeline:
  * an outage (every request 503, or every request hanging), then recovery.
  *
- * <p>Run alone: {@code ./mvnw -B -pl simulator -am verify -Dit.test=BreakerIT -Dtest=NoUnitTests
+ * <p>Run alone: {@code ./mvnw -B -pl simulator -am verify -Dit.test=BreakerIT -Dtest=None
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class BreakerIT extends FaultMatrixScenario {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * the timeout.
  *
  * <p>Run alone: {@code ./mvnw -B -pl simulator -am verify -Dit.test=DegradedModeIT
- * -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false}.
+ * -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class DegradedModeIT extends FaultMatrixScenario {
   private static final Duration TIME_TO_LIVE = Duration.ofMillis(300);

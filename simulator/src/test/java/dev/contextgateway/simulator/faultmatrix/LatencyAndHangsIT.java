@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * whatever the model does, and an exchange the gateway gave up on keeps no connection or thread.
  *
  * <p>Run alone: {@code ./mvnw -B -pl simulator -am verify -Dit.test=LatencyAndHangsIT
- * -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false}.
+ * -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class LatencyAndHangsIT extends FaultMatrixScenario {
 

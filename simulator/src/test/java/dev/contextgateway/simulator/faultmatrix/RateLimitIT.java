@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * 429 a call is not sent again before the retry delay the 429 announced (journal timestamps); a
  * per-day 429 is not retried.
  *
- * <p>Run alone: {@code ./mvnw -B -pl simulator -am verify -Dit.test=RateLimitIT -Dtest=NoUnitTests
+ * <p>Run alone: {@code ./mvnw -B -pl simulator -am verify -Dit.test=RateLimitIT -Dtest=None
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class RateLimitIT extends FaultMatrixScenario {

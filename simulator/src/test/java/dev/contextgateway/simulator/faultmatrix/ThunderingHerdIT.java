@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * generation is in flight.
  *
  * <p>Run alone: {@code ./mvnw -B -pl simulator -am verify -Dit.test=ThunderingHerdIT
- * -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false}.
+ * -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class ThunderingHerdIT extends FaultMatrixScenario {
   private static final int HERD = 64;
