@@ -81,6 +81,7 @@ class BadResponsesIT extends FaultMatrixScenario {
     assertThat(retries)
         .as("retries: at least the budget's minimum, at most its minimum + 10 %% of %d calls", CALLS)
         .isBetween((long) MINIMUM_RETRIES, (long) (MINIMUM_RETRIES + RETRY_RATIO * CALLS));
+    assertThat(gateway.cacheStats().total().entries()).as("contexts cached").isZero();
     MetricsSnapshot metrics = gateway.metrics().snapshot();
     assertThat(metrics.retries()).isEqualTo(retries);
     assertThat(metrics.llmErrors(errorKind)).as("attempts failed as %s", errorKind).isEqualTo(sent);
@@ -89,7 +90,6 @@ class BadResponsesIT extends FaultMatrixScenario {
       assertThat(call.served().source()).as("%s", call).isEqualTo(PreparedContext.Source.LOCAL);
       assertThat(call.reason()).as("%s", call).isEqualTo(reason);
     });
-    assertThat(gateway.cacheStats().total().entries()).as("contexts cached").isZero();
 
     gemini.setProfile(Profiles.HEALTHY);
     List<Call> healed = Callers.run(gateway, requests, 8);

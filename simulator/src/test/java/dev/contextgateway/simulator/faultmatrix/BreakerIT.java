@@ -83,8 +83,8 @@ class BreakerIT extends FaultMatrixScenario {
     // Open: many concurrent callers fail fast, none reaches the model.
     List<Call> rejected = Callers.run(gateway, requests.subList(4, 34), 8);
     assertThat(System.nanoTime() - openedBy).as("premise: the burst ended inside the open wait").isLessThan(OPEN_WAIT.toNanos());
-    assertThat(rejected).allSatisfy(call -> assertThat(call.reason()).as("%s", call).isEqualTo(DegradedReason.BREAKER_OPEN));
     assertThat(gemini.journal().total()).as("requests that reached the simulator").isEqualTo(FAILURES_TO_OPEN);
+    assertThat(rejected).allSatisfy(call -> assertThat(call.reason()).as("%s", call).isEqualTo(DegradedReason.BREAKER_OPEN));
     assertThat(gateway.metrics().snapshot().breakerRejections()).isEqualTo(30);
 
     // Half-open during the outage: exactly the permitted trials reach the model, fail, and reopen it.

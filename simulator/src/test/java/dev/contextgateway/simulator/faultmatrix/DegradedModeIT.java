@@ -16,7 +16,6 @@ import dev.contextgateway.simulator.GeminiSimulator;
 import dev.contextgateway.simulator.Outcome;
 import dev.contextgateway.simulator.profile.Profile;
 import dev.contextgateway.simulator.profile.Profiles;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -110,11 +110,12 @@ class ThunderingHerdIT extends FaultMatrixScenario {
       assertThat(call.served().stale()).isTrue();
       assertThat(call.served().degraded()).isFalse();
     });
-    await("the one refresh has been installed")
+    await("the refresh has been installed")
         .pollInSameThread()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> gateway.metrics().snapshot().generations() == 2);
-    assertThat(gemini.journal().total()).isEqualTo(2);
+        .until(() -> gateway.metrics().snapshot().generations() >= 2);
+    assertThat(gemini.journal().total()).as("requests that reached the simulator").isEqualTo(2);
+    assertThat(gateway.metrics().snapshot().generations()).isEqualTo(2);
     PreparedContext refreshed = Callers.run(gateway, identicalRequests(workspace, 1, Duration.ofSeconds(5)), 1).get(0).served();
     assertThat(refreshed.stale()).isFalse();
     assertThat(refreshed.id()).isNotEqualTo(expired.id());
