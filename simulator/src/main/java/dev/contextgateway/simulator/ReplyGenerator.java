@@ -47,8 +47,9 @@ public interface ReplyGenerator {
    *       an unusable answer.
    * </ul>
    *
-   * <p>Select it on the command line with {@code --replies context-selection}; the benchmarks'
-   * gateway scenarios use it too.
+   * <p>Select it on the command line with {@code --replies context-selection}. The fault matrix
+   * uses it, and so can any scenario that puts a gateway in front of the simulator, such as a
+   * benchmark's.
    */
   static ReplyGenerator contextSelection() {
     return ContextSelectionReplies.INSTANCE;
