@@ -47,22 +47,20 @@ final class ProcessResources {
     }
 
     /**
-     * The descriptors open now beyond this snapshot's: for each kind of target (a file, {@code
-     * pipe}, {@code anon_inode:[eventpoll]}, a TCP connection), how many more there are.
+     * The descriptors open now that were not open in this snapshot (a number now pointing at a
+     * different target counts as new), counted by kind of target: a file, {@code pipe}, {@code
+     * anon_inode:inotify}, a TCP connection.
      */
     Map<String, Integer> extraDescriptorsNow() {
-      Map<String, Integer> extra = new TreeMap<>();
-      Map<String, String> tcp = describeSockets();
-      kinds(descriptors, tcp).forEach((kind, count) -> extra.merge(kind, -count, Integer::sum));
-      kinds(descriptors(), tcp).forEach((kind, count) -> extra.merge(kind, count, Integer::sum));
-      extra.values().removeIf(count -> count <= 0);
-      return extra;
+      Map<Integer, String> opened = new HashMap<>(openDescriptors());
+      opened.entrySet().removeIf(open -> open.getValue().equals(descriptors.get(open.getKey())));
+      return kinds(opened, describeSockets());
     }
   }
 
   /** The live threads and open descriptors now. */
   static Snapshot snapshot() {
-    return new Snapshot(liveThreads(), descriptors());
+    return new Snapshot(liveThreads(), openDescriptors());
   }
 
   /**
@@ -76,15 +74,22 @@ final class ProcessResources {
         .atMost(bound)
         .untilAsserted(
             () -> {
-              assertThat(baseline.newThreadsNow()).as("threads started by the scenario and still alive").isEmpty();
-              assertThat(baseline.extraDescriptorsNow()).as("file descriptors opened by the scenario and still open").isEmpty();
+              List<String> threads = baseline.newThreadsNow();
+              Map<String, Integer> descriptors = baseline.extraDescriptorsNow();
+              assertThat(threads.isEmpty() && descriptors.isEmpty())
+                  .as(
+                      "threads started by the scenario and still alive: %s; file descriptors opened"
+                          + " by it and still open, by target: %s",
+                      threads,
+                      descriptors)
+                  .isTrue();
             });
   }
 
   /** The inodes of this process's sockets. */
   static Set<Long> ownSocketInodes() {
     Set<Long> inodes = new HashSet<>();
-    for (String target : descriptors().values()) {
+    for (String target : openDescriptors().values()) {
       Matcher matcher = SOCKET.matcher(target);
       if (matcher.matches()) {
         inodes.add(Long.parseLong(matcher.group(1)));
@@ -103,7 +108,8 @@ final class ProcessResources {
     return threads;
   }
 
-  private static Map<Integer, String> descriptors() {
+  /** The open descriptors by number, each with its link target. */
+  private static Map<Integer, String> openDescriptors() {
     Map<Integer, String> descriptors = new HashMap<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(FD_DIRECTORY)) {
       for (Path entry : entries) {
