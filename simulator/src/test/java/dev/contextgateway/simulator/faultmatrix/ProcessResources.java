@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  *
  * <p>Jar files are left out of the descriptor comparison: the class loader opens a jar of the
  * class path the first time it loads a class from it and keeps it open for the JVM's life, so a
- * scenario that is the first to need some class would otherwise be blamed for it.
+ * scenario that is the first to need some class would otherwise be blamed for it. So is {@code
+ * /proc}: listing {@code /proc/self/fd} opens a handle on it, whose number varies.
  */
 final class ProcessResources {
   private static final Path FD_DIRECTORY = Path.of("/proc/self/fd");
@@ -129,8 +130,8 @@ final class ProcessResources {
   private static Map<String, Integer> kinds(Map<Integer, String> descriptors, Map<String, String> tcp) {
     Map<String, Integer> kinds = new TreeMap<>();
     for (String target : descriptors.values()) {
-      if (target.endsWith(".jar")) {
-        continue;
+      if (target.endsWith(".jar") || target.startsWith("/proc/")) {
+        continue; // class path jars stay open; /proc/<pid>/fd is the listing's own handle
       }
       String kind = target.startsWith("pipe:") ? "pipe" : tcp.getOrDefault(target, target.startsWith("socket:") ? "socket" : target);
       kinds.merge(kind, 1, Integer::sum);
