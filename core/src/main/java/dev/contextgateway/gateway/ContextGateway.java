@@ -52,9 +52,11 @@ import org.jspecify.annotations.Nullable;
  *       within the stale-if-error window, else the locally ranked context, both marked {@linkplain
  *       PreparedContext#degraded() degraded} with the reason.
  *   <li>When the caller's own timeout passes first, it gets a stale context if one is kept, else
- *       the local ranking of the generation in flight if it is ready, else a {@link
+ *       the local ranking of the generation in flight if it is ready (and local ranking is to be
+ *       served, {@link ContextGatewayBuilder#degradeLocally}), else a {@link
  *       GatewayTimeoutException}; the generation goes on for later callers. No caller waits past its
- *       timeout (give or take the scheduler's lateness).
+ *       timeout, counted from its call (give or take the scheduler's lateness): the timeout fires
+ *       on the scheduler's thread, so a busy executor does not delay it.
  * </ol>
  *
  * <p>Each workspace served is watched (up to a limit): a file change invalidates its contexts, and
@@ -157,6 +159,10 @@ public final class ContextGateway implements AutoCloseable {
    * GatewayTimeoutException} when nothing was ready in time, or the generation's failure when the
    * workspace could not be read and nothing stale was kept.
    *
+   * <p>A future that the caller's timeout completes is completed on the scheduler's thread, like
+   * one of {@link CompletableFuture#orTimeout}: attach slow continuations with an {@code *Async}
+   * method and an executor of your own.
+   *
    * @throws IllegalStateException if the gateway is closed
    */
   public CompletableFuture<PreparedContext> prepareContext(ContextRequest request) {
@@ -177,7 +183,7 @@ public final class ContextGateway implements AutoCloseable {
         cache.getOrGenerateResult(key, contextType, k -> generator.generate(k, request.session()));
 
     CompletableFuture<PreparedContext> response = new CompletableFuture<>();
-    Future<?> timer = lookup.isDone() ? null : scheduleTimeout(key, request.timeout(), response);
+    Future<?> timer = lookup.isDone() ? null : scheduleTimeout(key, request.timeout(), start, response);
     var unused =
         lookup.whenComplete(
             (result, failure) -> {
@@ -293,9 +299,18 @@ public final class ContextGateway implements AutoCloseable {
     }
   }
 
+  /**
+   * Arms the caller's timeout. It is counted from {@code start}, when the caller called, so that
+   * time spent before the look-up returned counts. It runs on the scheduler's own thread, as the
+   * JDK's {@code CompletableFuture.orTimeout} does, not on the executor: there it would queue
+   * behind the generations (blocking file discovery) of a burst of new keys and end the caller's
+   * wait that much late. {@link #onTimeout} only reads the cache and completes the future.
+   */
   private Future<?> scheduleTimeout(
-      ContextKey key, Duration timeout, CompletableFuture<PreparedContext> response) {
-    return scheduler.schedule(executor, () -> onTimeout(key, timeout, response), timeout);
+      ContextKey key, Duration timeout, long start, CompletableFuture<PreparedContext> response) {
+    long remaining = Math.max(0, timeout.toNanos() - (ticker.read() - start));
+    return scheduler.schedule(
+        Runnable::run, () -> onTimeout(key, timeout, response), Duration.ofNanos(remaining));
   }
 
   /** The caller's timeout passed: serve what is kept or ready, else fail it; never wait longer. */

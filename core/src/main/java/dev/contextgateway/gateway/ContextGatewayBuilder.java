@@ -159,8 +159,10 @@ public final class ContextGatewayBuilder {
   }
 
   /**
-   * Whether a failed LLM step is answered with the locally ranked context (marked degraded)
-   * rather than a failure; a stale context within its stale-if-error window comes first either way.
+   * Whether a failed LLM step, or one still running when the caller's timeout passes, is answered
+   * with the locally ranked context (marked degraded) rather than the failure or a {@link
+   * GatewayTimeoutException}; a stale context within its stale-if-error window comes first either
+   * way.
    */
   public ContextGatewayBuilder degradeLocally(boolean degradeLocally) {
     this.degradeLocally = degradeLocally;
@@ -204,8 +206,9 @@ public final class ContextGatewayBuilder {
   }
 
   /**
-   * Where generations (file discovery blocks on I/O here), callbacks and timers run. An executor
-   * given here stays the caller's; without one the gateway makes a pool and shuts it down on close.
+   * Where generations (file discovery blocks on I/O here), callbacks and timers run, except the
+   * callers' timeouts, which the {@link #scheduler} runs itself. An executor given here stays the
+   * caller's; without one the gateway makes a pool and shuts it down on close.
    */
   public ContextGatewayBuilder executor(Executor executor) {
     this.executor = Objects.requireNonNull(executor, "executor");

@@ -69,8 +69,14 @@ final class ContextGenerator {
     this.degradeLocally = settings.degradeLocally;
   }
 
-  /** The locally ranked context of the generation of {@code key} in flight, if it is ready. */
+  /**
+   * The locally ranked context of the generation of {@code key} in flight, if it is ready; always
+   * empty when local ranking is not to be served ({@code degradeLocally(false)}).
+   */
   Optional<GeneratedContext> localRanking(ContextKey key) {
+    if (!degradeLocally) {
+      return Optional.empty();
+    }
     CompletableFuture<GeneratedContext> local = localRankings.get(key);
     if (local == null || !local.isDone() || local.isCompletedExceptionally()) {
       return Optional.empty();

@@ -268,6 +268,20 @@ class ContextGatewayTest {
   }
 
   @Test
+  void callerTimeout_withLocalRankingTurnedOff_failsWithGatewayTimeout_ratherThanServingIt() {
+    gateway.close();
+    gateway = builder().degradeLocally(false).build();
+    CompletableFuture<PreparedContext> future =
+        gateway.prepareContext(new ContextRequest(workspace, "single flight cache", "s", 2_000, Duration.ofSeconds(2)));
+
+    time.advance(Duration.ofSeconds(2));
+
+    assertThat(future).isDone();
+    assertThat(failureOf(future)).isInstanceOf(GatewayTimeoutException.class);
+    assertThat(gateway.metrics().snapshot().degraded()).isZero();
+  }
+
+  @Test
   void callerTimeout_withAStaleContextKept_servesIt() {
     CompletableFuture<PreparedContext> first = gateway.prepareContext(request("single flight cache"));
     llm.answerSelecting("src/SingleFlightCache.java");
@@ -293,12 +307,49 @@ class ContextGatewayTest {
     CompletableFuture<PreparedContext> future =
         gateway.prepareContext(new ContextRequest(workspace, "single flight cache", "s", 2_000, Duration.ofSeconds(1)));
     time.advance(Duration.ofSeconds(1));
-    queued.remove(queued.size() - 1).run(); // the timeout task, handed to the executor
 
+    assertThat(future).isDone();
     assertThat(failureOf(future))
         .isInstanceOf(GatewayTimeoutException.class)
         .hasMessageStartingWith("no context ready within PT1S");
     assertThat(gateway.metrics().snapshot().requestsFailed()).isEqualTo(1);
+  }
+
+  @Test
+  void callerTimeout_whileTheExecutorIsBackloggedWithGenerations_stillEndsTheWaitOnTime() {
+    gateway.close();
+    List<Runnable> backlog = new java.util.ArrayList<>();
+    gateway = builder().executor(backlog::add).build(); // every worker busy: nothing queued runs
+
+    CompletableFuture<PreparedContext> future =
+        gateway.prepareContext(new ContextRequest(workspace, "single flight cache", "s", 2_000, Duration.ofSeconds(1)));
+    time.advance(Duration.ofSeconds(1));
+
+    assertThat(future).as("completed at the timeout without waiting for a worker").isDone();
+    assertThat(failureOf(future)).isInstanceOf(GatewayTimeoutException.class);
+  }
+
+  @Test
+  void callerTimeout_countsTheTimeSpentInsidePrepareContext() {
+    gateway.close();
+    List<Runnable> queued = new java.util.ArrayList<>();
+    gateway =
+        builder()
+            .executor(
+                task -> {
+                  time.advance(Duration.ofMillis(400)); // handing the generation over is slow
+                  queued.add(task);
+                })
+            .build();
+
+    CompletableFuture<PreparedContext> future =
+        gateway.prepareContext(new ContextRequest(workspace, "single flight cache", "s", 2_000, Duration.ofSeconds(1)));
+    time.advance(Duration.ofMillis(599));
+    assertThat(future).isNotDone();
+    time.advance(Duration.ofMillis(1));
+
+    assertThat(future).as("one second after prepareContext was called").isDone();
+    assertThat(failureOf(future)).isInstanceOf(GatewayTimeoutException.class);
   }
 
   @Test

@@ -26,4 +26,32 @@ public interface ReplyGenerator {
   static ReplyGenerator filler() {
     return FillerReplies.INSTANCE;
   }
+
+  /**
+   * Answers Context Gateway's selection prompt (its {@code SelectionPrompt}) as a model would, so
+   * that a real {@code ContextGateway} in front of the simulator gets usable LLM answers: the JSON
+   * object {@code {"files":[{"path":"...","summary":"..."}]}} naming some of the candidates the
+   * prompt lists on lines {@code === path: <relative path> ===}.
+   *
+   * <ul>
+   *   <li>It selects between one and {@code N} of the candidates, where {@code N} is the prompt's
+   *       "Choose at most N" (8 if the prompt does not say) capped at the number of candidates; the
+   *       count is drawn from {@code random}.
+   *   <li>It prefers candidates whose shown content and path contain more of the words of the
+   *       prompt's "Question:" line; ties are broken by draws from {@code random}. The same seed
+   *       and request give the same selection.
+   *   <li>Each summary names the file, the question's words it covers, and its first line.
+   *   <li>The JSON is bare when the request sets {@code responseMimeType: application/json}, and
+   *       otherwise inside a Markdown {@code ```json} fence, as Gemini tends to answer.
+   *   <li>A prompt with no candidate lines gets {@code {"files":[]}}, which the gateway rejects as
+   *       an unusable answer.
+   * </ul>
+   *
+   * <p>Select it on the command line with {@code --replies context-selection}. The fault matrix
+   * uses it, and so can any scenario that puts a gateway in front of the simulator, such as a
+   * benchmark's.
+   */
+  static ReplyGenerator contextSelection() {
+    return ContextSelectionReplies.INSTANCE;
+  }
 }

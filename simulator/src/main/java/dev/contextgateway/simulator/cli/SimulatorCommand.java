@@ -1,6 +1,7 @@
 package dev.contextgateway.simulator.cli;
 
 import dev.contextgateway.simulator.GeminiSimulator;
+import dev.contextgateway.simulator.ReplyGenerator;
 import dev.contextgateway.simulator.profile.Durations;
 import dev.contextgateway.simulator.profile.Profile;
 import dev.contextgateway.simulator.profile.Profiles;
@@ -8,7 +9,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +39,9 @@ import picocli.CommandLine.Spec;
     })
 public final class SimulatorCommand implements Callable<Integer> {
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+
+  /** The answer-text generators by their command-line names. */
+  static final Map<String, ReplyGenerator> REPLIES = replies();
 
   @Spec private @Nullable CommandSpec spec;
 
@@ -73,6 +79,15 @@ public final class SimulatorCommand implements Callable<Integer> {
   private @Nullable List<String> models;
 
   @Option(
+      names = "--replies",
+      defaultValue = "filler",
+      completionCandidates = ReplyNames.class,
+      description =
+          "Answer texts: ${COMPLETION-CANDIDATES}; context-selection answers Context Gateway's"
+              + " selection prompt (default: ${DEFAULT-VALUE}).")
+  private String replies = "filler";
+
+  @Option(
       names = "--hang-timeout",
       defaultValue = "10m",
       converter = DurationConverter.class,
@@ -108,6 +123,12 @@ public final class SimulatorCommand implements Callable<Integer> {
     CommandLine commandLine = commandLine();
     PrintWriter out = commandLine.getOut();
     Profile profile = selectedProfile();
+    ReplyGenerator replyGenerator = REPLIES.get(replies);
+    if (replyGenerator == null) {
+      throw new CommandLine.ParameterException(
+          commandLine(),
+          "--replies must be one of " + String.join(", ", REPLIES.keySet()) + ", was '" + replies + "'");
+    }
     if (printProfile) {
       out.print(Profiles.toYaml(profile));
       out.flush();
@@ -119,6 +140,7 @@ public final class SimulatorCommand implements Callable<Integer> {
             .apiKey(apiKey)
             .profile(profile)
             .seed(seed)
+            .replies(replyGenerator)
             .hangTimeout(hangTimeout);
     if (models != null) {
       builder.models(models);
@@ -139,6 +161,8 @@ public final class SimulatorCommand implements Callable<Integer> {
               + profile.name()
               + ", seed "
               + seed
+              + ", replies "
+              + replies
               + ", API key "
               + apiKey
               + "; admin: "
@@ -202,6 +226,21 @@ public final class SimulatorCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(String.valueOf(e.getMessage()));
       }
+    }
+  }
+
+  private static Map<String, ReplyGenerator> replies() {
+    Map<String, ReplyGenerator> replies = new LinkedHashMap<>();
+    replies.put("filler", ReplyGenerator.filler());
+    replies.put("context-selection", ReplyGenerator.contextSelection());
+    return java.util.Collections.unmodifiableMap(replies);
+  }
+
+  /** The reply generator names, for help and completion. */
+  static final class ReplyNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return REPLIES.keySet().iterator();
     }
   }
 

@@ -3,6 +3,7 @@ package dev.contextgateway.simulator.cli;
 import static dev.contextgateway.simulator.TestClient.prompt;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contextgateway.simulator.TestClient;
 import dev.contextgateway.simulator.profile.Profiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -79,6 +80,46 @@ class SimulatorCommandTest {
         .contains("profile outage, seed 42")
         .contains("/__sim/counters")
         .endsWith("Gemini simulator stopped" + System.lineSeparator());
+  }
+
+  @Test
+  void repliesContextSelection_answersTheGatewaysSelectionPrompt() throws Exception {
+    CountDownLatch stop = new CountDownLatch(1);
+    Output out = new Output();
+    CommandLine commandLine = new CommandLine(new SimulatorCommand(stop)).setOut(new PrintWriter(out, true));
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () -> commandLine.execute("--port", "0", "--replies", "context-selection"));
+
+    String baseUrl = out.baseUrl.get(10, TimeUnit.SECONDS);
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/v1beta/models/gemini-2.5-flash:generateContent"))
+                    .header("x-goog-api-key", "simulator-api-key")
+                    .timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                        prompt("Question: cache\nChoose at most 2 of them.\n=== path: src/Cache.java ===\nclass Cache {}\n")))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    stop.countDown();
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    String text = TestClient.json(response.body()).path("candidates").path(0).path("content").path("parts").path(0).path("text").asText();
+    assertThat(text).contains("{\"files\":[{\"path\":\"src/Cache.java\",\"summary\":");
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(out.text()).contains("replies context-selection");
+  }
+
+  @Test
+  void unknownReplies_isAUsageError_listingTheChoices() {
+    StringWriter err = new StringWriter();
+
+    int exit =
+        new CommandLine(new SimulatorCommand()).setErr(new PrintWriter(err)).execute("--replies", "poetry");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("--replies must be one of filler, context-selection, was 'poetry'");
   }
 
   @Test
