@@ -1,5 +1,6 @@
 package dev.contextgateway.benchmarks;
 
+import dev.contextgateway.benchmarks.latency.GatewayScenario;
 import dev.contextgateway.benchmarks.latency.HerdExpiryScenario;
 import dev.contextgateway.benchmarks.latency.LatencyScenario;
 import dev.contextgateway.benchmarks.latency.OpenLoopDriver;
@@ -25,13 +26,14 @@ import org.openjdk.jmh.runner.RunnerException;
  * report is written either way.
  */
 final class Suite {
-  /** The latency scenarios, in run order. */
-  static List<LatencyScenario> scenarios() {
-    return List.of(HerdExpiryScenario.plain(), HerdExpiryScenario.staleWhileRevalidate());
+  /** The latency scenarios, in run order; {@code measured} sizes the gateway's quota and outage. */
+  static List<LatencyScenario> scenarios(Duration measured) {
+    List<LatencyScenario> scenarios = new ArrayList<>();
+    scenarios.add(HerdExpiryScenario.plain());
+    scenarios.add(HerdExpiryScenario.staleWhileRevalidate());
+    scenarios.addAll(GatewayScenario.all(measured));
+    return scenarios;
   }
-
-  /** Not run by this suite yet: they need the gateway and the simulator. */
-  private static final List<String> GATEWAY_TARGETS = List.of("gateway-quota-used", "gateway-quota-429");
 
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
@@ -84,7 +86,7 @@ final class Suite {
       ScenarioRunner runner =
           new ScenarioRunner(
               new OpenLoopDriver(console::println, DRAIN_TIMEOUT), mode.latencyWarmup, mode.latencyMeasured);
-      for (LatencyScenario scenario : scenarios()) {
+      for (LatencyScenario scenario : scenarios(mode.latencyMeasured)) {
         console.println("== latency " + scenario.name());
         try {
           info.scenario(runner.run(scenario, run));
@@ -98,12 +100,6 @@ final class Suite {
 
     info.note(loadNote(loadAtStart, loadAverage()));
     failures.forEach(info::note);
-    for (String target : GATEWAY_TARGETS) {
-      info.targetNote(
-          target,
-          "Not run: the gateway scenarios need the gateway and the Gemini simulator, which this"
-              + " suite does not drive yet.");
-    }
     run.writeRunInfo(info.build());
     return new Outcome(Reports.generate(run.root()), failures);
   }

@@ -100,17 +100,33 @@ class SuiteSmokeTest {
     assertThat(info.mode()).isEqualTo("smoke");
     assertThat(info.machine().date()).isEqualTo("2025-06-01T12:00:00Z");
     assertThat(info.settings()).containsKeys("jmh.forks", "jmh.herdThreads", "latency.measured");
-    assertThat(info.scenarios()).extracting(ScenarioInfo::name).containsExactly("herd-expiry", "herd-expiry-swr");
+    assertThat(info.scenarios())
+        .extracting(ScenarioInfo::name)
+        .containsExactly(
+            "herd-expiry",
+            "herd-expiry-swr",
+            "gateway-healthy",
+            "gateway-slow",
+            "gateway-quota",
+            "gateway-hanging",
+            "gateway-outage-recovery");
     ScenarioInfo herd = info.scenario("herd-expiry").orElseThrow();
     assertThat(herd.parameters())
         .containsKeys(ScenarioInfo.ARRIVAL_RATE_PER_SECOND, ScenarioInfo.DURATION_SECONDS, ScenarioInfo.GENERATOR_LATENCY_MILLIS);
     assertThat(herd.counters()).containsOnlyKeys("naive", "lock-deleting", "caffeine", "context-cache");
     assertThat(herd.counters().get("context-cache"))
         .containsKeys(ScenarioInfo.REQUESTS, ScenarioInfo.ERRORS, ScenarioInfo.GENERATOR_CALLS);
-    assertThat(info.targetNotes()).containsKeys("gateway-quota-used", "gateway-quota-429");
     for (String implementation : herd.counters().keySet()) {
       assertThat(RunDirectory.of(directory).latencyLog("herd-expiry", implementation)).isNotEmptyFile();
     }
+    ScenarioInfo quota = info.scenario("gateway-quota").orElseThrow();
+    assertThat(quota.counters()).containsOnlyKeys("gateway");
+    assertThat(quota.counters().get("gateway"))
+        .containsKeys(ScenarioInfo.UPSTREAM_CALLS, ScenarioInfo.STATUS_429, ScenarioInfo.QUOTA_LIMIT, ScenarioInfo.QUOTA_USED);
+    assertThat(quota.counters().get("gateway").get(ScenarioInfo.UPSTREAM_CALLS))
+        .as("requests that reached the simulator in the measured phase")
+        .isPositive();
+    assertThat(RunDirectory.of(directory).latencyLog("gateway-quota", "gateway")).isNotEmptyFile();
   }
 
   private static Set<String> implementations(Path file, String benchmark) throws Exception {
