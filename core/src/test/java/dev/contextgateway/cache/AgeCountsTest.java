@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -48,27 +43,13 @@ class AgeCountsTest {
     AgeCounts counts = new AgeCounts();
     int threads = 8;
     int perThread = 50_000;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CyclicBarrier start = new CyclicBarrier(threads);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        done.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  for (int i = 0; i < perThread; i++) {
-                    counts.record(i % 2_000);
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> future : done) {
-        future.get(60, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    CacheTesting.concurrently(
+        threads,
+        thread -> {
+          for (int i = 0; i < perThread; i++) {
+            counts.record(i % 2_000);
+          }
+        });
 
     Histogram histogram = new Histogram(2);
     assertThat(counts.count()).isEqualTo((long) threads * perThread);

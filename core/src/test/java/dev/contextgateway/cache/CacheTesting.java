@@ -3,8 +3,15 @@ package dev.contextgateway.cache;
 import dev.contextgateway.time.FakeTime;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /** Shared set-up of the cache tests: fake time, inline executor, one or two types. */
 final class CacheTesting {
@@ -42,5 +49,38 @@ final class CacheTesting {
       return java.util.Objects.requireNonNull(e.getCause(), "cause");
     }
     throw new AssertionError("expected the future to have failed, it completed with " + future.join());
+  }
+
+  /** The body of one thread of {@link #concurrently}; {@code thread} numbers it from 0. */
+  @FunctionalInterface
+  interface ThreadBody {
+    void run(int thread) throws Exception;
+  }
+
+  /**
+   * Runs {@code body} on {@code threads} threads released together by a barrier, waits for all of
+   * them (60 s at most) and rethrows the first failure.
+   */
+  static void concurrently(int threads, ThreadBody body) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CyclicBarrier start = new CyclicBarrier(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  body.run(thread);
+                  return null;
+                }));
+      }
+      for (Future<?> future : done) {
+        future.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

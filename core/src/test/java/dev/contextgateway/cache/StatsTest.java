@@ -7,14 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.contextgateway.cache.CacheTesting.Key;
 import dev.contextgateway.time.FakeTime;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -30,28 +23,14 @@ class StatsTest {
     Key present = Key.of("a", "present");
     cache.put(present, CONTEXT, "v");
     Key absent = Key.of("a", "absent");
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CyclicBarrier start = new CyclicBarrier(threads);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        done.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  for (int i = 0; i < perThread; i++) {
-                    cache.get(present, CONTEXT, false); // hit, counted under CONTEXT
-                    cache.get(absent, SUMMARY, false); // miss, counted under SUMMARY
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> future : done) {
-        future.get(60, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    CacheTesting.concurrently(
+        threads,
+        thread -> {
+          for (int i = 0; i < perThread; i++) {
+            cache.get(present, CONTEXT, false); // hit, counted under CONTEXT
+            cache.get(absent, SUMMARY, false); // miss, counted under SUMMARY
+          }
+        });
 
     CacheStats stats = cache.stats();
     long expected = (long) threads * perThread;
