@@ -58,6 +58,44 @@ class AgeCountsTest {
   }
 
   @Test
+  void moreThreadsThanStripes_shareStripes_andAreCountedExactly() throws Exception {
+    AgeCounts counts = new AgeCounts();
+    int threads = 100; // more than the most stripes there are (64): some threads share one
+    int perThread = 2_000;
+
+    CacheTesting.concurrently(
+        threads,
+        thread -> {
+          for (int i = 0; i < perThread; i++) {
+            counts.record(thread + i % 50);
+          }
+        });
+
+    assertThat(counts.count()).isEqualTo((long) threads * perThread);
+  }
+
+  @Test
+  void stripesOfTerminatedThreads_passToNewThreads_keepingTheirCounts() throws Exception {
+    AgeCounts counts = new AgeCounts();
+    int threads = 200; // one after the other, so stripes keep passing from dead owners
+    for (int t = 0; t < threads; t++) {
+      Thread thread =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 1_000; i++) {
+                  counts.record(i);
+                }
+              });
+      thread.start();
+      thread.join();
+    }
+
+    Histogram histogram = new Histogram(2);
+    assertThat(counts.addTo(histogram)).isEqualTo(threads * 1_000L);
+    assertThat(counts.count()).isEqualTo(threads * 1_000L);
+  }
+
+  @Test
   void negativeAges_countAsZero() {
     AgeCounts counts = new AgeCounts();
     counts.record(-5);
