@@ -10,12 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -188,53 +183,38 @@ class BoundsAndAccountingTest {
   @Test
   void concurrentChurn_atQuiescence_countersEqualPresentEntries() throws Exception {
     int threads = 8;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
     ContextCache<Key, String> cache = byteBounded(2_000).maximumEntries(40).build();
     List<Key> keys = new ArrayList<>();
     for (int i = 0; i < 64; i++) {
       keys.add(Key.of(i % 4 == 0 ? "b" : "a", "k" + i));
     }
-    CyclicBarrier start = new CyclicBarrier(threads);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int thread = t;
-        done.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  ThreadLocalRandom random = ThreadLocalRandom.current();
-                  for (int i = 0; i < 5_000; i++) {
-                    if (thread == 0 && i % 50 == 0) {
-                      time.advance(Duration.ofMinutes(2)); // entries expire during the churn
-                    }
-                    Key key = keys.get(random.nextInt(keys.size()));
-                    CacheType type = random.nextBoolean() ? CONTEXT : SUMMARY;
-                    switch (random.nextInt(6)) {
-                      case 0, 1 -> cache.put(key, type, bytes(1 + random.nextInt(120)));
-                      case 2 ->
-                          cache.getOrGenerate(
-                              key, type, k -> CompletableFuture.completedFuture(bytes(1 + random.nextInt(120))));
-                      case 3 -> cache.invalidate(key);
-                      case 4 -> {
-                        if (thread == 0 && i % 500 == 0) {
-                          cache.invalidateWorkspace(key.workspace());
-                        } else {
-                          cache.get(key, type, true);
-                        }
-                      }
-                      default -> cache.get(key, type, false);
-                    }
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> future : done) {
-        future.get(60, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    CacheTesting.concurrently(
+        threads,
+        thread -> {
+          ThreadLocalRandom random = ThreadLocalRandom.current();
+          for (int i = 0; i < 5_000; i++) {
+            if (thread == 0 && i % 50 == 0) {
+              time.advance(Duration.ofMinutes(2)); // entries expire during the churn
+            }
+            Key key = keys.get(random.nextInt(keys.size()));
+            CacheType type = random.nextBoolean() ? CONTEXT : SUMMARY;
+            switch (random.nextInt(6)) {
+              case 0, 1 -> cache.put(key, type, bytes(1 + random.nextInt(120)));
+              case 2 ->
+                  cache.getOrGenerate(
+                      key, type, k -> CompletableFuture.completedFuture(bytes(1 + random.nextInt(120))));
+              case 3 -> cache.invalidate(key);
+              case 4 -> {
+                if (thread == 0 && i % 500 == 0) {
+                  cache.invalidateWorkspace(key.workspace());
+                } else {
+                  cache.get(key, type, true);
+                }
+              }
+              default -> cache.get(key, type, false);
+            }
+          }
+        });
 
     assertAccountingMatchesPresentEntries(cache, keys);
     CacheStats stats = cache.stats();
