@@ -194,7 +194,7 @@ public final class ContextGateway implements AutoCloseable {
                 completeFailed(response, unwrap(failure));
               }
             });
-    var bookkeeping =
+    var unusedBookkeeping =
         response.whenComplete(
             (context, failure) -> {
               if (timer != null) {

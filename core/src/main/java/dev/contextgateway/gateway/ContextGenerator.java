@@ -127,14 +127,14 @@ final class ContextGenerator {
       settle(generation, null, callFailure, localContext);
       return generation;
     }
-    var cancelsCall =
+    var unusedCancelsCall =
         generation.whenComplete(
         (context, failure) -> {
           if (failure instanceof CancellationException) {
             call.cancel(true); // the cache gave up on this generation
           }
         });
-    var settles =
+    var unusedSettles =
         call.whenComplete(
         (response, failure) -> {
           @Nullable GeneratedContext selected = null;
