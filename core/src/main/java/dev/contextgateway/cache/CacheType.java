@@ -1,5 +1,6 @@
 package dev.contextgateway.cache;
 
+import dev.contextgateway.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -35,21 +36,12 @@ public record CacheType(
   public CacheType {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(timeToLive, "timeToLive");
-    Objects.requireNonNull(staleWhileRevalidate, "staleWhileRevalidate");
-    Objects.requireNonNull(staleIfError, "staleIfError");
     if (name.isBlank()) {
       throw new IllegalArgumentException("name must not be blank, was '" + name + "'");
     }
-    if (timeToLive.isNegative() || timeToLive.isZero()) {
-      throw new IllegalArgumentException("timeToLive must be positive, was " + timeToLive);
-    }
-    if (staleWhileRevalidate.isNegative()) {
-      throw new IllegalArgumentException(
-          "staleWhileRevalidate must not be negative, was " + staleWhileRevalidate);
-    }
-    if (staleIfError.isNegative()) {
-      throw new IllegalArgumentException("staleIfError must not be negative, was " + staleIfError);
-    }
+    Checks.positive("timeToLive", timeToLive);
+    Checks.notNegative("staleWhileRevalidate", staleWhileRevalidate);
+    Checks.notNegative("staleIfError", staleIfError);
   }
 
   /** A type whose entries are fresh for {@code timeToLive}, with no stale windows. */

@@ -1,5 +1,6 @@
 package dev.contextgateway.cache;
 
+import dev.contextgateway.internal.Checks;
 import dev.contextgateway.time.Scheduler;
 import dev.contextgateway.time.ThreadLocalRandomSource;
 import dev.contextgateway.time.Ticker;
@@ -76,10 +77,7 @@ public final class ContextCacheBuilder<K, V> {
 
   /** The most entries the cache holds; least recently and frequently used ones go first. */
   public ContextCacheBuilder<K, V> maximumEntries(long maximumEntries) {
-    if (maximumEntries <= 0) {
-      throw new IllegalArgumentException("maximumEntries must be positive, was " + maximumEntries);
-    }
-    this.maximumEntries = maximumEntries;
+    this.maximumEntries = Checks.positive("maximumEntries", maximumEntries);
     return this;
   }
 
@@ -90,10 +88,7 @@ public final class ContextCacheBuilder<K, V> {
    * against the byte bound, which may evict before either bound is reached on its own.
    */
   public ContextCacheBuilder<K, V> maximumBytes(long maximumBytes) {
-    if (maximumBytes <= 0) {
-      throw new IllegalArgumentException("maximumBytes must be positive, was " + maximumBytes);
-    }
-    this.maximumBytes = maximumBytes;
+    this.maximumBytes = Checks.positive("maximumBytes", maximumBytes);
     return this;
   }
 
@@ -111,11 +106,7 @@ public final class ContextCacheBuilder<K, V> {
    * GenerationTimeoutException} and the key is free for a new generation.
    */
   public ContextCacheBuilder<K, V> generationTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "generationTimeout");
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("generationTimeout must be positive, was " + timeout);
-    }
-    this.generationTimeout = timeout;
+    this.generationTimeout = Checks.positive("generationTimeout", timeout);
     return this;
   }
 
@@ -188,5 +179,4 @@ public final class ContextCacheBuilder<K, V> {
   private <K1 extends K, V1 extends V> ContextCacheBuilder<K1, V1> narrow() {
     return (ContextCacheBuilder<K1, V1>) this;
   }
-
 }

@@ -1,5 +1,6 @@
 package dev.contextgateway.gateway;
 
+import dev.contextgateway.internal.Checks;
 import dev.contextgateway.llm.LlmClient;
 import dev.contextgateway.resilience.CircuitBreakerSettings;
 import dev.contextgateway.resilience.RateLimitSettings;
@@ -91,28 +92,25 @@ public final class ContextGatewayBuilder {
 
   /** How long a prepared context is fresh. */
   public ContextGatewayBuilder timeToLive(Duration timeToLive) {
-    this.timeToLive = positive("timeToLive", timeToLive);
+    this.timeToLive = Checks.positive("timeToLive", timeToLive);
     return this;
   }
 
   /** How long past its time to live a context is served while one refresh runs; zero turns it off. */
   public ContextGatewayBuilder staleWhileRevalidate(Duration window) {
-    this.staleWhileRevalidate = notNegative("staleWhileRevalidate", window);
+    this.staleWhileRevalidate = Checks.notNegative("staleWhileRevalidate", window);
     return this;
   }
 
   /** How long past its time to live a context is served when its regeneration fails; zero turns it off. */
   public ContextGatewayBuilder staleIfError(Duration window) {
-    this.staleIfError = notNegative("staleIfError", window);
+    this.staleIfError = Checks.notNegative("staleIfError", window);
     return this;
   }
 
   /** The most bytes the cached contexts may take (estimated at two bytes a character). */
   public ContextGatewayBuilder maximumCacheBytes(long bytes) {
-    if (bytes <= 0) {
-      throw new IllegalArgumentException("maximumCacheBytes must be positive, was " + bytes);
-    }
-    this.maximumCacheBytes = bytes;
+    this.maximumCacheBytes = Checks.positive("maximumCacheBytes", bytes);
     return this;
   }
 
@@ -127,7 +125,7 @@ public final class ContextGatewayBuilder {
 
   /** How long the walk of a workspace may take; the best files seen by then are used. */
   public ContextGatewayBuilder discoveryTimeLimit(Duration limit) {
-    this.discoveryTimeLimit = positive("discoveryTimeLimit", limit);
+    this.discoveryTimeLimit = Checks.positive("discoveryTimeLimit", limit);
     return this;
   }
 
@@ -136,16 +134,13 @@ public final class ContextGatewayBuilder {
    * degrades to the local ranking. Callers wait no longer than their own request timeout anyway.
    */
   public ContextGatewayBuilder llmTimeout(Duration timeout) {
-    this.llmTimeout = positive("llmTimeout", timeout);
+    this.llmTimeout = Checks.positive("llmTimeout", timeout);
     return this;
   }
 
   /** How many files the LLM may select. */
   public ContextGatewayBuilder maxSelectedFiles(int files) {
-    if (files <= 0) {
-      throw new IllegalArgumentException("maxSelectedFiles must be positive, was " + files);
-    }
-    this.maxSelectedFiles = files;
+    this.maxSelectedFiles = Checks.positive("maxSelectedFiles", files);
     return this;
   }
 
@@ -177,25 +172,19 @@ public final class ContextGatewayBuilder {
 
   /** The most workspaces watched at once; further ones are served unwatched. */
   public ContextGatewayBuilder maxWatchedWorkspaces(int workspaces) {
-    if (workspaces <= 0) {
-      throw new IllegalArgumentException("maxWatchedWorkspaces must be positive, was " + workspaces);
-    }
-    this.maxWatchedWorkspaces = workspaces;
+    this.maxWatchedWorkspaces = Checks.positive("maxWatchedWorkspaces", workspaces);
     return this;
   }
 
   /** The most sessions whose file usage is remembered. */
   public ContextGatewayBuilder maxSessions(long sessions) {
-    if (sessions <= 0) {
-      throw new IllegalArgumentException("maxSessions must be positive, was " + sessions);
-    }
-    this.maxSessions = sessions;
+    this.maxSessions = Checks.positive("maxSessions", sessions);
     return this;
   }
 
   /** How long an idle session's usage is remembered. */
   public ContextGatewayBuilder sessionIdleExpiry(Duration expiry) {
-    this.sessionIdleExpiry = positive("sessionIdleExpiry", expiry);
+    this.sessionIdleExpiry = Checks.positive("sessionIdleExpiry", expiry);
     return this;
   }
 
@@ -249,21 +238,4 @@ public final class ContextGatewayBuilder {
     FileDiscoverer given = fileDiscoverer;
     return given != null ? given : FileDiscoverer.builder().ticker(ticker).build();
   }
-
-  private static Duration positive(String setting, Duration value) {
-    Objects.requireNonNull(value, setting);
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(setting + " must be positive, was " + value);
-    }
-    return value;
-  }
-
-  private static Duration notNegative(String setting, Duration value) {
-    Objects.requireNonNull(value, setting);
-    if (value.isNegative()) {
-      throw new IllegalArgumentException(setting + " must not be negative, was " + value);
-    }
-    return value;
-  }
-
 }

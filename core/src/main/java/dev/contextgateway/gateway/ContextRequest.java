@@ -1,5 +1,6 @@
 package dev.contextgateway.gateway;
 
+import dev.contextgateway.internal.Checks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -31,12 +32,8 @@ public record ContextRequest(
     if (session.isBlank()) {
       throw new IllegalArgumentException("session must not be blank, was '" + session + "'");
     }
-    if (tokenBudget <= 0) {
-      throw new IllegalArgumentException("tokenBudget must be positive, was " + tokenBudget);
-    }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-    }
+    Checks.positive("tokenBudget", tokenBudget);
+    Checks.positive("timeout", timeout);
   }
 
   /** Omits the query, which may be sensitive; tells its length instead. */

@@ -1,5 +1,6 @@
 package dev.contextgateway.llm;
 
+import dev.contextgateway.internal.Checks;
 import dev.contextgateway.time.Scheduler;
 import dev.contextgateway.time.Ticker;
 import java.net.URI;
@@ -128,11 +129,7 @@ public final class GeminiClientBuilder {
    * The connect timeout of an owned HTTP client. The call's deadline bounds the whole call anyway.
    */
   public GeminiClientBuilder connectTimeout(Duration connectTimeout) {
-    Objects.requireNonNull(connectTimeout, "connectTimeout");
-    if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-      throw new IllegalArgumentException("connectTimeout must be positive, was " + connectTimeout);
-    }
-    this.connectTimeout = connectTimeout;
+    this.connectTimeout = Checks.positive("connectTimeout", connectTimeout);
     return this;
   }
 

@@ -1,5 +1,6 @@
 package dev.contextgateway.resilience;
 
+import dev.contextgateway.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -126,12 +127,7 @@ public final class CircuitBreakerSettings {
 
     /** Calls taking longer than this are slow. Default 60 s. */
     public Builder slowCallDuration(Duration slowCallDuration) {
-      Objects.requireNonNull(slowCallDuration, "slowCallDuration");
-      if (slowCallDuration.isNegative() || slowCallDuration.isZero()) {
-        throw new IllegalArgumentException(
-            "slowCallDuration must be positive, was " + slowCallDuration);
-      }
-      this.slowCallDuration = slowCallDuration;
+      this.slowCallDuration = Checks.positive("slowCallDuration", slowCallDuration);
       return this;
     }
 

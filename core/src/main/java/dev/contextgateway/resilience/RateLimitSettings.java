@@ -1,5 +1,6 @@
 package dev.contextgateway.resilience;
 
+import dev.contextgateway.internal.Checks;
 import dev.contextgateway.llm.LlmRequest;
 
 /**
@@ -94,25 +95,25 @@ public final class RateLimitSettings {
 
     /** Requests per minute, sustained. Unset: requests are not limited. */
     public Builder requestsPerMinute(long requestsPerMinute) {
-      this.requestsPerMinute = positive("requestsPerMinute", requestsPerMinute);
+      this.requestsPerMinute = Checks.positive("requestsPerMinute", requestsPerMinute);
       return this;
     }
 
     /** Requests admitted at once after a quiet spell; default {@link #requestsPerMinute}. */
     public Builder requestBurst(long requestBurst) {
-      this.requestBurst = positive("requestBurst", requestBurst);
+      this.requestBurst = Checks.positive("requestBurst", requestBurst);
       return this;
     }
 
     /** Estimated input tokens per minute, sustained. Unset: tokens are not limited. */
     public Builder inputTokensPerMinute(long inputTokensPerMinute) {
-      this.inputTokensPerMinute = positive("inputTokensPerMinute", inputTokensPerMinute);
+      this.inputTokensPerMinute = Checks.positive("inputTokensPerMinute", inputTokensPerMinute);
       return this;
     }
 
     /** Estimated input tokens admitted at once; default {@link #inputTokensPerMinute}. */
     public Builder inputTokenBurst(long inputTokenBurst) {
-      this.inputTokenBurst = positive("inputTokenBurst", inputTokenBurst);
+      this.inputTokenBurst = Checks.positive("inputTokenBurst", inputTokenBurst);
       return this;
     }
 
@@ -137,13 +138,6 @@ public final class RateLimitSettings {
             "inputTokenBurst was set to " + inputTokenBurst + " without inputTokensPerMinute");
       }
       return new RateLimitSettings(this);
-    }
-
-    private static long positive(String setting, long value) {
-      if (value <= 0) {
-        throw new IllegalArgumentException(setting + " must be positive, was " + value);
-      }
-      return value;
     }
   }
 }

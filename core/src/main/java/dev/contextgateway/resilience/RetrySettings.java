@@ -1,5 +1,6 @@
 package dev.contextgateway.resilience;
 
+import dev.contextgateway.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -145,13 +146,13 @@ public final class RetrySettings {
 
     /** The backoff cap before the first retry. Default 1 s. */
     public Builder initialBackoff(Duration initialBackoff) {
-      this.initialBackoff = positive("initialBackoff", initialBackoff);
+      this.initialBackoff = Checks.positive("initialBackoff", initialBackoff);
       return this;
     }
 
     /** The largest backoff cap. Default 30 s. */
     public Builder maxBackoff(Duration maxBackoff) {
-      this.maxBackoff = positive("maxBackoff", maxBackoff);
+      this.maxBackoff = Checks.positive("maxBackoff", maxBackoff);
       return this;
     }
 
@@ -170,7 +171,7 @@ public final class RetrySettings {
      * caller's remaining time.
      */
     public Builder attemptTimeout(Duration attemptTimeout) {
-      this.attemptTimeout = positive("attemptTimeout", attemptTimeout);
+      this.attemptTimeout = Checks.positive("attemptTimeout", attemptTimeout);
       return this;
     }
 
@@ -215,14 +216,6 @@ public final class RetrySettings {
             "maxBackoff must be >= initialBackoff, was " + maxBackoff + " < " + initialBackoff);
       }
       return new RetrySettings(this);
-    }
-
-    private static Duration positive(String setting, Duration value) {
-      Objects.requireNonNull(value, setting);
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(setting + " must be positive, was " + value);
-      }
-      return value;
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.contextgateway.session;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.contextgateway.internal.Checks;
 import dev.contextgateway.time.Ticker;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -193,42 +194,31 @@ public final class RelevanceTracker {
 
     /** How many sessions are kept at most; default 10,000. */
     public Builder maxSessions(long maxSessions) {
-      if (maxSessions <= 0) {
-        throw new IllegalArgumentException("maxSessions must be positive, was " + maxSessions);
-      }
-      this.maxSessions = maxSessions;
+      this.maxSessions = Checks.positive("maxSessions", maxSessions);
       return this;
     }
 
     /** How long an untouched session is kept; default 30 minutes. */
     public Builder idleExpiry(Duration idleExpiry) {
-      this.idleExpiry = positive("idleExpiry", idleExpiry);
+      this.idleExpiry = Checks.positive("idleExpiry", idleExpiry);
       return this;
     }
 
     /** How many files one session remembers at most; default 256. */
     public Builder maxFilesPerSession(int maxFilesPerSession) {
-      if (maxFilesPerSession <= 0) {
-        throw new IllegalArgumentException(
-            "maxFilesPerSession must be positive, was " + maxFilesPerSession);
-      }
-      this.maxFilesPerSession = maxFilesPerSession;
+      this.maxFilesPerSession = Checks.positive("maxFilesPerSession", maxFilesPerSession);
       return this;
     }
 
     /** How many recent contexts one session remembers at most; default 32. */
     public Builder maxContextsPerSession(int maxContextsPerSession) {
-      if (maxContextsPerSession <= 0) {
-        throw new IllegalArgumentException(
-            "maxContextsPerSession must be positive, was " + maxContextsPerSession);
-      }
-      this.maxContextsPerSession = maxContextsPerSession;
+      this.maxContextsPerSession = Checks.positive("maxContextsPerSession", maxContextsPerSession);
       return this;
     }
 
     /** How fast offers and uses fade: their weight halves every half-life; default 30 minutes. */
     public Builder halfLife(Duration halfLife) {
-      positive("halfLife", halfLife);
+      Checks.positive("halfLife", halfLife);
       try {
         this.halfLifeNanos = halfLife.toNanos();
       } catch (ArithmeticException e) {
@@ -265,14 +255,6 @@ public final class RelevanceTracker {
     /** Builds the tracker. */
     public RelevanceTracker build() {
       return new RelevanceTracker(this);
-    }
-
-    private static Duration positive(String setting, Duration value) {
-      Objects.requireNonNull(value, setting);
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(setting + " must be positive, was " + value);
-      }
-      return value;
     }
 
     private static double weight(String setting, double value) {

@@ -1,5 +1,6 @@
 package dev.contextgateway.workspace;
 
+import dev.contextgateway.internal.Checks;
 import dev.contextgateway.time.Ticker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -110,10 +111,7 @@ public final class FileDiscoverer {
     Objects.requireNonNull(boost, "boost");
     long limitNanos = Long.MAX_VALUE;
     if (timeLimit != null) {
-      if (timeLimit.isNegative()) {
-        throw new IllegalArgumentException("timeLimit must not be negative, was " + timeLimit);
-      }
-      limitNanos = saturatedNanos(timeLimit);
+      limitNanos = saturatedNanos(Checks.notNegative("timeLimit", timeLimit));
     }
     Path realRoot;
     try {
@@ -163,7 +161,7 @@ public final class FileDiscoverer {
 
     /** How many candidates a discovery returns at most; default 20. */
     public Builder maxCandidates(int maxCandidates) {
-      this.maxCandidates = positive("maxCandidates", maxCandidates);
+      this.maxCandidates = Checks.positive("maxCandidates", maxCandidates);
       return this;
     }
 
@@ -179,13 +177,13 @@ public final class FileDiscoverer {
 
     /** How many files one discovery reads at most before it stops; default 10,000. */
     public Builder maxFiles(int maxFiles) {
-      this.maxFiles = positive("maxFiles", maxFiles);
+      this.maxFiles = Checks.positive("maxFiles", maxFiles);
       return this;
     }
 
     /** The deepest level of files read; files directly in the root are at depth 1; default 32. */
     public Builder maxDepth(int maxDepth) {
-      this.maxDepth = positive("maxDepth", maxDepth);
+      this.maxDepth = Checks.positive("maxDepth", maxDepth);
       return this;
     }
 
@@ -214,13 +212,6 @@ public final class FileDiscoverer {
     /** Builds the discoverer. */
     public FileDiscoverer build() {
       return new FileDiscoverer(this);
-    }
-
-    private static int positive(String setting, int value) {
-      if (value <= 0) {
-        throw new IllegalArgumentException(setting + " must be positive, was " + value);
-      }
-      return value;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.contextgateway.workspace;
 
+import dev.contextgateway.internal.Checks;
 import dev.contextgateway.time.Scheduler;
 import dev.contextgateway.time.Ticker;
 import java.io.IOException;
@@ -209,11 +210,7 @@ public final class WorkspaceWatcher implements AutoCloseable {
 
     /** How long changes must pause before the invalidation; default 200 ms. */
     public Builder quietPeriod(Duration quietPeriod) {
-      Objects.requireNonNull(quietPeriod, "quietPeriod");
-      if (quietPeriod.isNegative() || quietPeriod.isZero()) {
-        throw new IllegalArgumentException("quietPeriod must be positive, was " + quietPeriod);
-      }
-      this.quietPeriod = quietPeriod;
+      this.quietPeriod = Checks.positive("quietPeriod", quietPeriod);
       return this;
     }
 
@@ -222,11 +219,7 @@ public final class WorkspaceWatcher implements AutoCloseable {
      * the quiet period at {@link #build()}.
      */
     public Builder maxDelay(Duration maxDelay) {
-      Objects.requireNonNull(maxDelay, "maxDelay");
-      if (maxDelay.isNegative() || maxDelay.isZero()) {
-        throw new IllegalArgumentException("maxDelay must be positive, was " + maxDelay);
-      }
-      this.maxDelay = maxDelay;
+      this.maxDelay = Checks.positive("maxDelay", maxDelay);
       return this;
     }
 
