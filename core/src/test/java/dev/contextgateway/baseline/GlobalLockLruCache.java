@@ -11,7 +11,7 @@ import java.util.function.ToLongBiFunction;
  * {@link LinkedHashMap} behind one lock. Exact bounds and accounting; every operation, reads
  * included (they reorder the map), contends on the lock.
  */
-public final class GlobalLockLruCache<K, V> {
+public final class GlobalLockLruCache<K, V> implements BaselineLru<K, V> {
   @GuardedBy("this")
   private final LinkedHashMap<K, Node<V>> entries = new LinkedHashMap<>(16, 0.75f, true);
 
@@ -31,11 +31,13 @@ public final class GlobalLockLruCache<K, V> {
     this.weigher = weigher;
   }
 
+  @Override
   public synchronized V get(K key) {
     Node<V> node = entries.get(key);
     return node == null ? null : node.value;
   }
 
+  @Override
   public synchronized void put(K key, V value) {
     long weight = weigher.applyAsLong(key, value);
     Node<V> old = entries.put(key, new Node<>(value, weight));
@@ -49,6 +51,7 @@ public final class GlobalLockLruCache<K, V> {
     }
   }
 
+  @Override
   public synchronized void invalidate(K key) {
     Node<V> old = entries.remove(key);
     if (old != null) {
@@ -56,14 +59,17 @@ public final class GlobalLockLruCache<K, V> {
     }
   }
 
+  @Override
   public synchronized long entries() {
     return entries.size();
   }
 
+  @Override
   public synchronized long bytes() {
     return bytes;
   }
 
+  @Override
   public synchronized long evictions() {
     return evictions;
   }

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * re-check and <b>two generations run at once</b>. Each finisher also deletes whatever lock the
  * table holds for the key, possibly one another caller holds, which lets a third in.
  */
-public final class LockDeletingCache<K, V> {
+public final class LockDeletingCache<K, V> implements BaselineCache<K, V> {
   private final ConcurrentHashMap<K, Stamped<V>> entries = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<K, ReentrantLock> locks = new ConcurrentHashMap<>();
   private final Ticker ticker;
@@ -39,6 +39,7 @@ public final class LockDeletingCache<K, V> {
   }
 
   /** Returns the fresh cached value, else generates one on the calling thread under the key's lock. */
+  @Override
   public V getOrGenerate(K key, Function<? super K, ? extends V> generator) {
     V cached = get(key);
     if (cached != null) {
@@ -62,20 +63,24 @@ public final class LockDeletingCache<K, V> {
   }
 
   /** The fresh cached value, or null. */
+  @Override
   public V get(K key) {
     Stamped<V> cached = entries.get(key);
     return cached != null && cached.isFresh(ticker.read(), timeToLive) ? cached.value() : null;
   }
 
+  @Override
   public void put(K key, V value) {
     entries.put(key, new Stamped<>(value, ticker.read()));
   }
 
+  @Override
   public void invalidate(K key) {
     entries.remove(key);
   }
 
   /** Removes the entries whose keys match, e.g. those of one workspace. */
+  @Override
   public void invalidateIf(Predicate<? super K> matches) {
     entries.keySet().removeIf(matches);
   }

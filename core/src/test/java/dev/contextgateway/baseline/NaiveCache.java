@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  * but the look-up and the store are two steps, so every caller that misses between them
  * generates: N concurrent callers on an expired key make N generator calls (thundering herd).
  */
-public final class NaiveCache<K, V> {
+public final class NaiveCache<K, V> implements BaselineCache<K, V> {
   private final ConcurrentHashMap<K, Stamped<V>> entries = new ConcurrentHashMap<>();
   private final Ticker ticker;
   private final long timeToLive;
@@ -22,6 +22,7 @@ public final class NaiveCache<K, V> {
   }
 
   /** Returns the fresh cached value, else generates one on the calling thread and stores it. */
+  @Override
   public V getOrGenerate(K key, Function<? super K, ? extends V> generator) {
     Stamped<V> cached = entries.get(key);
     if (cached != null && cached.isFresh(ticker.read(), timeToLive)) {
@@ -33,20 +34,24 @@ public final class NaiveCache<K, V> {
   }
 
   /** The fresh cached value, or null. */
+  @Override
   public V get(K key) {
     Stamped<V> cached = entries.get(key);
     return cached != null && cached.isFresh(ticker.read(), timeToLive) ? cached.value() : null;
   }
 
+  @Override
   public void put(K key, V value) {
     entries.put(key, new Stamped<>(value, ticker.read()));
   }
 
+  @Override
   public void invalidate(K key) {
     entries.remove(key);
   }
 
   /** Removes the entries whose keys match, e.g. those of one workspace. */
+  @Override
   public void invalidateIf(Predicate<? super K> matches) {
     entries.keySet().removeIf(matches);
   }

@@ -12,7 +12,7 @@ import java.util.function.ToLongBiFunction;
  * size (double eviction, so the byte count drifts below the truth), and the running totals are
  * plain fields updated with read-modify-write (lost updates, drift either way).
  */
-public final class ScanLruCache<K, V> {
+public final class ScanLruCache<K, V> implements BaselineLru<K, V> {
   private final ConcurrentHashMap<K, Node<V>> entries = new ConcurrentHashMap<>();
   private final AtomicLong clock = new AtomicLong();
   private final long maximumEntries;
@@ -41,6 +41,7 @@ public final class ScanLruCache<K, V> {
   }
 
   /** The value, marking it recently used; null if absent. */
+  @Override
   public V get(K key) {
     Node<V> node = entries.get(key);
     if (node == null) {
@@ -50,6 +51,7 @@ public final class ScanLruCache<K, V> {
     return node.value;
   }
 
+  @Override
   public void put(K key, V value) {
     long weight = weigher.applyAsLong(key, value);
     Node<V> old = entries.put(key, new Node<>(value, weight, clock.incrementAndGet()));
@@ -66,6 +68,7 @@ public final class ScanLruCache<K, V> {
     }
   }
 
+  @Override
   public void invalidate(K key) {
     Node<V> old = entries.remove(key);
     if (old != null) {
@@ -95,15 +98,18 @@ public final class ScanLruCache<K, V> {
   }
 
   /** The entry count the cache believes it has. */
+  @Override
   public long entries() {
     return count;
   }
 
   /** The byte count the cache believes it has. */
+  @Override
   public long bytes() {
     return bytes;
   }
 
+  @Override
   public long evictions() {
     return evictions;
   }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  */
 public class LockDeletingCacheLinearizabilityTest extends AbstractCacheLinearizabilityTest {
   public LockDeletingCacheLinearizabilityTest() {
-    super(LockDeletingCacheSubject::new);
+    super(BaselineCacheSubject::lockDeleting);
   }
 
   @Test

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 /** Detection power: the seed's check-then-act cache fails the whole-surface test too. */
 public class NaiveCacheLinearizabilityTest extends AbstractCacheLinearizabilityTest {
   public NaiveCacheLinearizabilityTest() {
-    super(NaiveCacheSubject::new);
+    super(BaselineCacheSubject::naive);
   }
 
   @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 public class NaiveCacheSingleFlightLinearizabilityTest
     extends AbstractSingleFlightLinearizabilityTest {
   public NaiveCacheSingleFlightLinearizabilityTest() {
-    super(NaiveCacheSubject::new);
+    super(BaselineCacheSubject::naive);
   }
 
   @Test

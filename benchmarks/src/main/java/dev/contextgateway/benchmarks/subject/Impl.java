@@ -85,10 +85,10 @@ public enum Impl {
       throw new IllegalArgumentException(id + " has no bound; " + spec + " has a maximumWeight");
     }
     return switch (this) {
-      case NAIVE -> new NaiveSubject(spec, generator);
-      case LOCK_DELETING -> new LockDeletingSubject(spec, generator);
-      case GLOBAL_LOCK_LRU -> new GlobalLockLruSubject(spec, generator);
-      case SCAN_LRU -> new ScanLruSubject(spec, generator);
+      case NAIVE -> BaselineSubject.naive(spec, generator);
+      case LOCK_DELETING -> BaselineSubject.lockDeleting(spec, generator);
+      case GLOBAL_LOCK_LRU -> LruSubject.globalLock(spec, generator);
+      case SCAN_LRU -> LruSubject.scan(spec, generator);
       case CAFFEINE -> new CaffeineSubject(spec, generator);
       case CHM -> new ChmSubject(generator);
       case CONTEXT_CACHE -> new ContextCacheSubject(spec, generator, false);
