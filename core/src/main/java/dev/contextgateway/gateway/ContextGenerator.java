@@ -71,12 +71,10 @@ final class ContextGenerator {
 
   /**
    * The locally ranked context of the generation of {@code key} in flight, if it is ready; always
-   * empty when local ranking is not to be served ({@code degradeLocally(false)}).
+   * empty when local ranking is not to be served ({@code degradeLocally(false)}), since generations
+   * then publish none.
    */
   Optional<GeneratedContext> localRanking(ContextKey key) {
-    if (!degradeLocally) {
-      return Optional.empty();
-    }
     CompletableFuture<GeneratedContext> local = localRankings.get(key);
     if (local == null || !local.isDone() || local.isCompletedExceptionally()) {
       return Optional.empty();
@@ -87,7 +85,9 @@ final class ContextGenerator {
   CompletableFuture<GeneratedContext> generate(ContextKey key, String session) {
     long start = ticker.read();
     CompletableFuture<GeneratedContext> local = new CompletableFuture<>();
-    localRankings.put(key, local);
+    if (degradeLocally) {
+      localRankings.put(key, local); // callers past their timeout may be served it
+    }
     CompletableFuture<GeneratedContext> generation = new CompletableFuture<>();
     var unused =
         generation.whenComplete(
