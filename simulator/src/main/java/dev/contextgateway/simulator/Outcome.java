@@ -27,32 +27,37 @@ public enum Outcome {
   /** 429 from the emulated requests-per-day quota. */
   QUOTA_EXCEEDED_PER_DAY(429),
   /** Injected {@link FaultKind#RATE_LIMITED}. */
-  RATE_LIMITED(429),
+  RATE_LIMITED(FaultKind.RATE_LIMITED),
   /** Injected {@link FaultKind#RATE_LIMITED_PER_DAY}. */
-  RATE_LIMITED_PER_DAY(429),
+  RATE_LIMITED_PER_DAY(FaultKind.RATE_LIMITED_PER_DAY),
   /** Injected {@link FaultKind#INTERNAL}. */
-  INTERNAL(500),
+  INTERNAL(FaultKind.INTERNAL),
   /** Injected {@link FaultKind#UNAVAILABLE}. */
-  UNAVAILABLE(503),
+  UNAVAILABLE(FaultKind.UNAVAILABLE),
   /** Injected {@link FaultKind#DEADLINE_EXCEEDED}. */
-  DEADLINE_EXCEEDED(504),
+  DEADLINE_EXCEEDED(FaultKind.DEADLINE_EXCEEDED),
   /** Injected {@link FaultKind#CONNECTION_RESET}. */
-  CONNECTION_RESET(0),
+  CONNECTION_RESET(FaultKind.CONNECTION_RESET),
   /** Injected {@link FaultKind#EMPTY_RESPONSE}. */
-  EMPTY_RESPONSE(0),
+  EMPTY_RESPONSE(FaultKind.EMPTY_RESPONSE),
   /** Injected {@link FaultKind#MALFORMED_JSON}. */
-  MALFORMED_JSON(200),
+  MALFORMED_JSON(FaultKind.MALFORMED_JSON),
   /** Injected {@link FaultKind#TRUNCATED_BODY}. */
-  TRUNCATED_BODY(200),
+  TRUNCATED_BODY(FaultKind.TRUNCATED_BODY),
   /** Injected {@link FaultKind#HANG}. */
-  HANG(0),
+  HANG(FaultKind.HANG),
   /** Injected {@link FaultKind#SLOW_DRIP}: a correct answer, sent slowly. */
-  SLOW_DRIP(200);
+  SLOW_DRIP(FaultKind.SLOW_DRIP);
 
   private final int httpStatus;
 
   Outcome(int httpStatus) {
     this.httpStatus = httpStatus;
+  }
+
+  /** An injected fault: the same name and status as its kind. */
+  Outcome(FaultKind kind) {
+    this(kind.httpStatus());
   }
 
   /** The HTTP status the client sees, or 0 when it sees none (reset, closed or hung). */
