@@ -12,6 +12,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,7 +127,7 @@ class FileDiscovererHandleTest {
   }
 
   /** Opens the real file (a real descriptor), then fails on the first read. */
-  private static ChannelOpener failingReads(java.util.function.Supplier<? extends Exception> failure) {
+  private static ChannelOpener failingReads(Supplier<? extends Exception> failure) {
     ChannelOpener real = ChannelOpener.noFollow();
     return file -> new FailingChannel(real.open(file), failure);
   }
@@ -189,12 +190,11 @@ class FileDiscovererHandleTest {
     void run() throws IOException;
   }
 
-  /** Counts its own close. */
-  private final class Tracked implements SeekableByteChannel {
-    private final SeekableByteChannel delegate;
-    private boolean closed;
+  /** A real channel; subclasses change one operation. */
+  private abstract static class DelegatingChannel implements SeekableByteChannel {
+    final SeekableByteChannel delegate;
 
-    Tracked(SeekableByteChannel delegate) {
+    DelegatingChannel(SeekableByteChannel delegate) {
       this.delegate = delegate;
     }
 
@@ -235,6 +235,20 @@ class FileDiscovererHandleTest {
 
     @Override
     public void close() throws IOException {
+      delegate.close();
+    }
+  }
+
+  /** Counts its own close. */
+  private final class Tracked extends DelegatingChannel {
+    private boolean closed;
+
+    Tracked(SeekableByteChannel delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public void close() throws IOException {
       if (!closed) {
         closed = true;
         openChannels.decrementAndGet();
@@ -244,12 +258,11 @@ class FileDiscovererHandleTest {
   }
 
   /** A real channel whose reads fail. */
-  private static final class FailingChannel implements SeekableByteChannel {
-    private final SeekableByteChannel delegate;
-    private final java.util.function.Supplier<? extends Exception> failure;
+  private static final class FailingChannel extends DelegatingChannel {
+    private final Supplier<? extends Exception> failure;
 
-    FailingChannel(SeekableByteChannel delegate, java.util.function.Supplier<? extends Exception> failure) {
-      this.delegate = delegate;
+    FailingChannel(SeekableByteChannel delegate, Supplier<? extends Exception> failure) {
+      super(delegate);
       this.failure = failure;
     }
 
@@ -260,41 +273,6 @@ class FileDiscovererHandleTest {
         throw (IOException) e;
       }
       throw (RuntimeException) e;
-    }
-
-    @Override
-    public int write(ByteBuffer src) throws IOException {
-      return delegate.write(src);
-    }
-
-    @Override
-    public long position() throws IOException {
-      return delegate.position();
-    }
-
-    @Override
-    public SeekableByteChannel position(long newPosition) throws IOException {
-      return delegate.position(newPosition);
-    }
-
-    @Override
-    public long size() throws IOException {
-      return delegate.size();
-    }
-
-    @Override
-    public SeekableByteChannel truncate(long size) throws IOException {
-      return delegate.truncate(size);
-    }
-
-    @Override
-    public boolean isOpen() {
-      return delegate.isOpen();
-    }
-
-    @Override
-    public void close() throws IOException {
-      delegate.close();
     }
   }
 }
