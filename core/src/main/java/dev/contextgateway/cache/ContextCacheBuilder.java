@@ -147,7 +147,7 @@ public final class ContextCacheBuilder<K, V> {
 
   /** Fires generation timeouts; must share the {@link #ticker}'s time line. */
   public ContextCacheBuilder<K, V> scheduler(Scheduler scheduler) {
-    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.scheduler = Scheduler.guarded(scheduler);
     return this;
   }
 

@@ -212,7 +212,7 @@ public final class ContextGatewayBuilder {
 
   /** Fires timeouts and waits; must share the {@link #ticker}'s time line. */
   public ContextGatewayBuilder scheduler(Scheduler scheduler) {
-    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.scheduler = Scheduler.guarded(scheduler);
     return this;
   }
 

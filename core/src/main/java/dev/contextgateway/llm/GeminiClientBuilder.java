@@ -147,7 +147,7 @@ public final class GeminiClientBuilder {
 
   /** Fires deadlines; must share the {@link #ticker}'s time line. */
   public GeminiClientBuilder scheduler(Scheduler scheduler) {
-    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.scheduler = Scheduler.guarded(scheduler);
     return this;
   }
 

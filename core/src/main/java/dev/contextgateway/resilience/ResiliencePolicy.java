@@ -171,7 +171,7 @@ public final class ResiliencePolicy {
 
     /** Fires waits and deadlines; must share the {@link #ticker}'s time line. */
     public Builder scheduler(Scheduler scheduler) {
-      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      this.scheduler = Scheduler.guarded(scheduler);
       return this;
     }
 

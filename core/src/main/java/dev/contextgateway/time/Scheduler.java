@@ -32,7 +32,7 @@ public interface Scheduler {
    * configuration: it is a service, created on first use and never shut down.
    */
   static Scheduler system() {
-    return SystemScheduler.INSTANCE;
+    return SystemScheduler.GUARDED;
   }
 
   /**
@@ -41,7 +41,29 @@ public interface Scheduler {
    */
   static Scheduler of(ScheduledExecutorService service) {
     Objects.requireNonNull(service, "service");
-    return (executor, task, delay) ->
-        service.schedule(() -> executor.execute(task), delay.toNanos(), TimeUnit.NANOSECONDS);
+    return guarded(
+        (executor, task, delay) ->
+            service.schedule(() -> executor.execute(task), delay.toNanos(), TimeUnit.NANOSECONDS));
+  }
+
+  /**
+   * Wraps {@code scheduler} so that no task it accepted is lost. Every component applies it to the
+   * scheduler it is given; applying it twice returns the same guard.
+   *
+   * <ul>
+   *   <li>When the task falls due and its executor refuses it ({@code execute} throws a
+   *       {@link java.util.concurrent.RejectedExecutionException}, or any {@code Throwable},
+   *       {@code Error}s included), the task runs inline on the scheduler's thread instead.
+   *   <li>When {@code scheduler} itself refuses ({@code schedule} throws anything, or returns no
+   *       handle), the guard throws {@link java.util.concurrent.RejectedExecutionException}: the
+   *       refusal itself when it is one, else one with the refusal as its cause. The task will not run, and the caller must settle the work it
+   *       owns (fail it, release what it holds).
+   *   <li>A negative delay is taken as zero and one longer than {@code Long.MAX_VALUE}
+   *       nanoseconds as that long, instead of overflowing.
+   * </ul>
+   */
+  static Scheduler guarded(Scheduler scheduler) {
+    Objects.requireNonNull(scheduler, "scheduler");
+    return scheduler instanceof GuardedScheduler ? scheduler : new GuardedScheduler(scheduler);
   }
 }

@@ -10,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 enum SystemScheduler implements Scheduler {
   INSTANCE;
 
+  /** What {@link Scheduler#system()} hands out: the shared timer behind the guard. */
+  static final Scheduler GUARDED = new GuardedScheduler(INSTANCE);
+
   @Override
   public Future<?> schedule(Executor executor, Runnable task, Duration delay) {
     return Timer.SERVICE.schedule(() -> executor.execute(task), delay.toNanos(), TimeUnit.NANOSECONDS);

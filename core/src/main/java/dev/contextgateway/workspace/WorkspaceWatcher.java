@@ -244,7 +244,7 @@ public final class WorkspaceWatcher implements AutoCloseable {
 
     /** Fires the debounce timer; default {@link Scheduler#system()}. */
     public Builder scheduler(Scheduler scheduler) {
-      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      this.scheduler = Scheduler.guarded(scheduler);
       return this;
     }
 

@@ -38,7 +38,9 @@ public final class FakeTime implements Ticker, Scheduler {
   @Override
   public Future<?> schedule(Executor executor, Runnable task, Duration delay) {
     synchronized (this) {
-      Task scheduled = new Task(nanos.get() + delay.toNanos(), sequence++, executor, task);
+      long now = nanos.get();
+      long delayNanos = delay.isNegative() ? 0 : Math.min(delay.toNanos(), Long.MAX_VALUE - now);
+      Task scheduled = new Task(now + delayNanos, sequence++, executor, task);
       tasks.add(scheduled);
       return scheduled.handle;
     }
